@@ -1,0 +1,108 @@
+package io.datatoken.e2e;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The dependency rules of docs/architecture (ARCHITECTURE.md §3), checked over the compiled
+ * classes of every module of this build, so they cannot rot.
+ */
+class ArchitectureTest {
+
+    private static final List<String> SERVICES = List.of("asset", "job", "tracer", "verifier", "compute");
+    private static JavaClasses platform;
+
+    @BeforeAll
+    static void importEveryModule() throws IOException {
+        Path repository = Path.of(System.getProperty("datatoken.repository", ".."));
+        List<Path> outputs;
+        try (Stream<Path> found = Files.find(repository, 5, (path, attributes) -> attributes.isDirectory()
+                && path.endsWith(Path.of("target", "classes")) && !path.toString().contains("node_modules"))) {
+            outputs = found.toList();
+        }
+        platform = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPaths(outputs);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"domain", "chain", "contracts.generated", "support", "asset", "job", "tracer",
+            "verifier", "compute", "portal"})
+    void every_module_was_imported_so_no_rule_passes_vacuously(String module) {
+        assertThat(platform.stream().anyMatch(c -> c.getPackageName().startsWith("io.datatoken." + module)))
+                .as("classes of io.datatoken.%s (is the module built?)", module).isTrue();
+    }
+
+    @Test
+    void the_domain_depends_on_the_jdk_only() {
+        classes().that().resideInAPackage("io.datatoken.domain..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.datatoken.domain..", "java..")
+                .check(platform);
+    }
+
+    @Test
+    void generated_contract_wrappers_stay_behind_the_chain_adapter() {
+        noClasses().that().resideOutsideOfPackages("io.datatoken.chain..", "io.datatoken.contracts..")
+                .should().dependOnClassesThat().resideInAPackage("io.datatoken.contracts.generated..")
+                .check(platform);
+        noClasses().that().resideOutsideOfPackages("io.datatoken.chain..", "io.datatoken.contracts..")
+                .should().dependOnClassesThat().resideInAPackage("org.web3j..")
+                .check(platform);
+    }
+
+    @Test
+    void services_use_each_other_through_their_api_packages_only() {
+        for (String service : SERVICES) {
+            for (String other : SERVICES) {
+                if (!other.equals(service)) {
+                    noClasses().that().resideInAPackage("io.datatoken." + service + "..")
+                            .should().dependOnClassesThat(
+                                    com.tngtech.archunit.base.DescribedPredicate.describe(
+                                            "implementation of the " + other + " service",
+                                            c -> c.getPackageName().startsWith("io.datatoken." + other)
+                                                    && !c.getPackageName().startsWith("io.datatoken." + other + ".api")))
+                            .check(platform);
+                }
+            }
+        }
+    }
+
+    @Test
+    void the_portal_talks_to_services_through_their_apis_only() {
+        noClasses().that().resideInAPackage("io.datatoken.portal..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.datatoken.chain..", "io.datatoken.contracts..",
+                        "io.datatoken.content..", "io.datatoken.support..", "jakarta.persistence..", "org.web3j..")
+                .check(platform);
+        for (String service : SERVICES) {
+            noClasses().that().resideInAPackage("io.datatoken.portal..")
+                    .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                            "implementation of the " + service + " service",
+                            c -> c.getPackageName().startsWith("io.datatoken." + service)
+                                    && !c.getPackageName().startsWith("io.datatoken." + service + ".api")))
+                    .check(platform);
+        }
+    }
+
+    @Test
+    void shared_adapters_know_no_service_and_no_portal() {
+        String[] consumers = Stream.concat(SERVICES.stream(), Stream.of("portal"))
+                .map(s -> "io.datatoken." + s + "..").toArray(String[]::new);
+        noClasses().that().resideInAnyPackage("io.datatoken.domain..", "io.datatoken.chain..",
+                        "io.datatoken.content..", "io.datatoken.support..")
+                .should().dependOnClassesThat().resideInAnyPackage(consumers)
+                .check(platform);
+    }
+}

@@ -1,0 +1,104 @@
+package io.datatoken.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The running stack under test, as {@code ./datatoken up} describes it in {@code run/stack.json}
+ * (path in system property {@code datatoken.stack}).
+ */
+final class Stack {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static Stack current;
+
+    private final JsonNode description;
+
+    private Stack(JsonNode description) {
+        this.description = description;
+    }
+
+    static synchronized Stack current() {
+        if (current == null) {
+            String path = System.getProperty("datatoken.stack");
+            if (path == null) {
+                throw new IllegalStateException("system property datatoken.stack is not set: run the end-to-end "
+                        + "tests through 'mvn verify' (the build starts the stack) or './datatoken test'");
+            }
+            try {
+                current = new Stack(JSON.readTree(Files.readString(Path.of(path))));
+            } catch (IOException e) {
+                throw new UncheckedIOException("no running stack described at " + path, e);
+            }
+        }
+        return current;
+    }
+
+    String services() {
+        return description.get("services").asText();
+    }
+
+    String portal() {
+        return description.get("portal").asText();
+    }
+
+    String issuer() {
+        return description.get("issuer").asText();
+    }
+
+    /** An access token of a dev user, by password grant through a dev-only client. */
+    String tokenOf(String username, String client) {
+        var form = Map.of("grant_type", "password", "client_id", client, "username", username, "password", "datatoken");
+        var response = send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"))))
+                .build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + username + ": " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body()).get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String tokenOf(String username) {
+        return tokenOf(username, "datatoken-dev-cli");
+    }
+
+    HttpResponse<String> get(String path, String bearerToken) {
+        var request = HttpRequest.newBuilder(URI.create(services() + path)).timeout(Duration.ofSeconds(20));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(request.GET().build());
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

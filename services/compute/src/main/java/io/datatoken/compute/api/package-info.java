@@ -1,0 +1,4 @@
+/**
+ * The compute service's REST interface and the DTOs it exchanges.
+ */
+package io.datatoken.compute.api;

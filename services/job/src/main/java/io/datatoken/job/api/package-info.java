@@ -1,0 +1,4 @@
+/**
+ * The job service's REST interface and the DTOs it exchanges.
+ */
+package io.datatoken.job.api;

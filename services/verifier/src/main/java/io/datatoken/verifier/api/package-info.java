@@ -1,0 +1,4 @@
+/**
+ * The verifier service's REST interface and the DTOs it exchanges.
+ */
+package io.datatoken.verifier.api;
