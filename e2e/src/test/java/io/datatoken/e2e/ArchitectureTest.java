@@ -39,7 +39,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"domain", "chain", "contracts.generated", "support", "asset", "job", "tracer",
+    @ValueSource(strings = {"domain", "chain", "contracts.generated", "content", "support", "asset", "job", "tracer",
             "verifier", "compute", "portal"})
     void every_module_was_imported_so_no_rule_passes_vacuously(String module) {
         assertThat(platform.stream().anyMatch(c -> c.getPackageName().startsWith("io.datatoken." + module)))
