@@ -1,5 +1,6 @@
 package io.datatoken.portal.security;
 
+import io.datatoken.domain.organization.PlatformRole;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.io.Serializable;
 import java.util.ArrayList;

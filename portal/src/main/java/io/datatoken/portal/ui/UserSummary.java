@@ -1,6 +1,6 @@
 package io.datatoken.portal.ui;
 
-import io.datatoken.portal.security.PlatformRole;
+import io.datatoken.domain.organization.PlatformRole;
 import io.datatoken.portal.security.SignedInUser;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,6 @@
 package io.datatoken.portal.security;
 
+import io.datatoken.domain.organization.PlatformRole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;

@@ -2,7 +2,7 @@ package io.datatoken.portal.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datatoken.portal.security.PlatformRole;
+import io.datatoken.domain.organization.PlatformRole;
 import io.datatoken.portal.security.SignedInUser;
 import java.util.List;
 import java.util.Set;
