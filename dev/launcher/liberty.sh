@@ -13,6 +13,9 @@ health_liberty() { http_ok "$(liberty_url)/health"; }
 
 liberty_server_dir() {
     mkdir -p "$LIBERTY_SERVER_DIR/apps" "$LIBERTY_USER_DIR/shared/resources/jdbc"
+    # Liberty generates its dev keystore on start with KEYSTORE_PASSWORD; a keystore left from
+    # before a --fresh (new password) would not open and mpJwt would stay inactive.
+    rm -rf "$LIBERTY_SERVER_DIR/resources/security"
     cp "$DT_REPO/dev/liberty/src/main/liberty/config/server.xml" "$LIBERTY_SERVER_DIR/server.xml"
     rm -f "$LIBERTY_SERVER_DIR"/apps/*.war "$LIBERTY_USER_DIR"/shared/resources/jdbc/*.jar
     cp "$DT_REPO"/dev/liberty/target/apps/*.war "$LIBERTY_SERVER_DIR/apps/"

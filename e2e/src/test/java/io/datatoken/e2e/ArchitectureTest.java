@@ -39,7 +39,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"domain", "chain", "contracts.generated", "content", "support", "asset", "job", "tracer",
+    @ValueSource(strings = {"domain", "chain", "contracts.generated", "content", "keycloak", "support", "asset", "job", "tracer",
             "verifier", "compute", "portal"})
     void every_module_was_imported_so_no_rule_passes_vacuously(String module) {
         assertThat(platform.stream().anyMatch(c -> c.getPackageName().startsWith("io.datatoken." + module)))
@@ -84,7 +84,8 @@ class ArchitectureTest {
     void the_portal_talks_to_services_through_their_apis_only() {
         noClasses().that().resideInAPackage("io.datatoken.portal..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.datatoken.chain..", "io.datatoken.contracts..",
-                        "io.datatoken.content..", "io.datatoken.support..", "jakarta.persistence..", "org.web3j..")
+                        "io.datatoken.content..", "io.datatoken.keycloak..", "io.datatoken.support..",
+                        "jakarta.persistence..", "org.web3j..")
                 .check(platform);
         for (String service : SERVICES) {
             noClasses().that().resideInAPackage("io.datatoken.portal..")
@@ -101,7 +102,7 @@ class ArchitectureTest {
         String[] consumers = Stream.concat(SERVICES.stream(), Stream.of("portal"))
                 .map(s -> "io.datatoken." + s + "..").toArray(String[]::new);
         noClasses().that().resideInAnyPackage("io.datatoken.domain..", "io.datatoken.chain..",
-                        "io.datatoken.content..", "io.datatoken.support..")
+                        "io.datatoken.content..", "io.datatoken.keycloak..", "io.datatoken.support..")
                 .should().dependOnClassesThat().resideInAnyPackage(consumers)
                 .check(platform);
     }

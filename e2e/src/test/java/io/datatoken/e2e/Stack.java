@@ -56,6 +56,10 @@ final class Stack {
         return description.get("portal").asText();
     }
 
+    String keycloak() {
+        return description.get("keycloak").asText();
+    }
+
     String issuer() {
         return description.get("issuer").asText();
     }
