@@ -39,7 +39,7 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"domain", "chain", "contracts.generated", "content", "keycloak", "support", "asset", "job", "tracer",
+    @ValueSource(strings = {"domain", "chain", "contracts.generated", "content", "keycloak", "metadata", "support", "asset", "job", "tracer",
             "verifier", "compute", "portal"})
     void every_module_was_imported_so_no_rule_passes_vacuously(String module) {
         assertThat(platform.stream().anyMatch(c -> c.getPackageName().startsWith("io.datatoken." + module)))
@@ -102,7 +102,8 @@ class ArchitectureTest {
         String[] consumers = Stream.concat(SERVICES.stream(), Stream.of("portal"))
                 .map(s -> "io.datatoken." + s + "..").toArray(String[]::new);
         noClasses().that().resideInAnyPackage("io.datatoken.domain..", "io.datatoken.chain..",
-                        "io.datatoken.content..", "io.datatoken.keycloak..", "io.datatoken.support..")
+                        "io.datatoken.content..", "io.datatoken.keycloak..", "io.datatoken.metadata..",
+                        "io.datatoken.support..")
                 .should().dependOnClassesThat().resideInAnyPackage(consumers)
                 .check(platform);
     }

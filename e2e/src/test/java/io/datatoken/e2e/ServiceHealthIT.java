@@ -45,4 +45,13 @@ class ServiceHealthIT {
                 "/verifier/api/v1/terms", "/compute/api/v1/datasets");
         assertThat(Stack.current().get("/openapi/ui/", null).statusCode()).isEqualTo(200);
     }
+
+    @org.junit.jupiter.api.Test
+    void the_ddo_schema_is_published_without_a_token() throws IOException {
+        var response = Stack.current().get("/asset/api/v1/schemas/ddo", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/schema+json"));
+        assertThat(Stack.JSON.readTree(response.body()).get("$schema").asText()).contains("2020-12");
+    }
 }
