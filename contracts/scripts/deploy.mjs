@@ -1,6 +1,8 @@
 // Deploys every compiled contract (target/solc/<Contract>.bin) to a DEV chain such as anvil,
 // from the node's first unlocked account, and writes a deployment record:
-//   {chainId, deployer, deployedAt, contracts: {Name: {address, txHash, block}}}
+//   {chainId, deployer, deployedAt, contracts: {Name: {address, txHash, block, constructorArgs}}}
+// Contracts are deployed after the contracts whose addresses they take as constructor
+// arguments (CONSTRUCTOR_ARGS below); the arguments are checked against each ABI's constructor.
 // Idempotent: if the record exists, is for the same chain and code is found at every recorded
 // address, nothing is sent. Plain Node 20 (global fetch), no npm dependencies.
 //
@@ -67,6 +69,54 @@ async function waitForReceipt(txHash) {
   }
 }
 
+// Constructor arguments of each contract, in ABI order: the addresses of other contracts of this
+// deployment. A contract not listed here must have a constructor without inputs.
+const CONSTRUCTOR_ARGS = {
+  OpRegistry: ['OrganizationRegistry'],
+  DataTokenRegistry: ['OrganizationRegistry'],
+  TaskMarket: ['DataTokenRegistry', 'OpRegistry'],
+};
+
+function constructorInputs(name) {
+  const abi = JSON.parse(readFileSync(join(solcDir, `${name}.abi`), 'utf8'));
+  return abi.find((entry) => entry.type === 'constructor')?.inputs ?? [];
+}
+
+/** Orders the contracts so that every constructor argument is deployed before it is needed. */
+function deploymentOrder(contracts) {
+  const byName = new Map(contracts.map((c) => [c.name, c]));
+  for (const { name } of contracts) {
+    const inputs = constructorInputs(name);
+    const args = CONSTRUCTOR_ARGS[name] ?? [];
+    if (inputs.length !== args.length || inputs.some((input) => input.type !== 'address')) {
+      fail(`${name}'s constructor takes (${inputs.map((i) => i.type).join(', ')}); `
+        + `deploy.mjs passes the addresses of [${args.join(', ')}]: update CONSTRUCTOR_ARGS`);
+    }
+    for (const dependency of args) {
+      if (!byName.has(dependency)) fail(`${name} needs ${dependency}, which was not compiled`);
+    }
+  }
+  const ordered = [];
+  const visiting = new Set();
+  const visit = (name) => {
+    if (ordered.some((c) => c.name === name)) return;
+    if (visiting.has(name)) fail(`constructor arguments of ${name} form a cycle`);
+    visiting.add(name);
+    for (const dependency of CONSTRUCTOR_ARGS[name] ?? []) visit(dependency);
+    ordered.push(byName.get(name));
+  };
+  for (const { name } of contracts) visit(name);
+  return ordered;
+}
+
+/** ABI encoding of address arguments: each one left-padded to 32 bytes. */
+function encodeAddresses(addresses) {
+  return addresses.map((address) => {
+    if (!/^0x[0-9a-fA-F]{40}$/.test(address)) fail(`'${address}' is not an address`);
+    return address.slice(2).toLowerCase().padStart(64, '0');
+  }).join('');
+}
+
 function compiledContracts() {
   if (!existsSync(solcDir)) fail(`${solcDir} not found: run 'node scripts/compile.mjs' (or the Maven build) first`);
   const names = readdirSync(solcDir).filter((f) => f.endsWith('.bin')).map((f) => f.slice(0, -4)).sort();
@@ -102,8 +152,10 @@ async function main() {
   if (!deployer) fail(`${rpcUrl} has no unlocked account (dev chains only, e.g. anvil)`);
 
   const record = { chainId, deployer, deployedAt: new Date().toISOString(), contracts: {} };
-  for (const { name, bytecode } of contracts) {
-    const txHash = await rpc('eth_sendTransaction', [{ from: deployer, data: `0x${bytecode}` }]);
+  for (const { name, bytecode } of deploymentOrder(contracts)) {
+    const constructorArgs = (CONSTRUCTOR_ARGS[name] ?? []).map((dependency) => record.contracts[dependency].address);
+    const data = `0x${bytecode}${encodeAddresses(constructorArgs)}`;
+    const txHash = await rpc('eth_sendTransaction', [{ from: deployer, data }]);
     const receipt = await waitForReceipt(txHash);
     if (receipt.status !== '0x1' || !receipt.contractAddress) {
       fail(`deploying ${name} failed (tx ${txHash}, status ${receipt.status})`);
@@ -112,6 +164,7 @@ async function main() {
       address: receipt.contractAddress,
       txHash,
       block: Number(BigInt(receipt.blockNumber)),
+      constructorArgs,
     };
     console.log(`deploy: ${name} at ${receipt.contractAddress} (tx ${txHash})`);
   }

@@ -7,30 +7,20 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.exceptions.TransactionException;
 
 import io.datatoken.contracts.generated.OrganizationRegistry;
 import io.datatoken.domain.organization.ChainAddress;
 import io.datatoken.domain.organization.LedgerOrganization;
-import io.datatoken.domain.organization.LedgerRefusal;
 import io.datatoken.domain.organization.LedgerUnavailable;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.OrganizationLedger;
 import io.datatoken.domain.organization.PlatformRole;
 
 /**
- * The organization ledger on the OrganizationRegistry contract.
- *
- * <p>Every change is first dry-run with {@code eth_call}: a refusal then costs no gas and is
- * named from the contract's custom error (web3j does not name them, so the 4-byte selector is
- * matched). A change that still reverts on chain (a race with another writer) is named the same
- * way from the failed receipt. Changes are serialized: they are signed by one account, and
- * concurrent sends would compete for its nonce.
+ * The organization ledger on the OrganizationRegistry contract. Changes are dry-run first and
+ * refusals named from the contract's custom errors (see {@link ContractCalls}).
  */
 public final class Web3jOrganizationLedger implements OrganizationLedger {
 
@@ -49,13 +39,15 @@ public final class Web3jOrganizationLedger implements OrganizationLedger {
             Map.entry("AlreadySuspended", "organization %s is already suspended"),
             Map.entry("NotSuspended", "organization %s is not suspended"));
 
-    private final ChainConnection connection;
     private final OrganizationRegistry registry;
+    private final ContractCalls calls;
 
     public Web3jOrganizationLedger(ChainConnection connection, ChainAddress registryAddress) {
-        this.connection = Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(connection, "connection");
         this.registry = OrganizationRegistry.load(registryAddress.value(), connection.web3j(),
                 connection.transactionManager(), connection.gasProvider());
+        this.calls = new ContractCalls(connection, "organization registry", registry.getContractAddress(), ERRORS,
+                DESCRIPTIONS);
     }
 
     /**
@@ -139,56 +131,12 @@ public final class Web3jOrganizationLedger implements OrganizationLedger {
     }
 
     /** Dry-runs, sends and waits for one change; package-private so tests can reach every revert. */
-    synchronized TransactionReceipt submit(String action, RemoteFunctionCall<TransactionReceipt> call) {
-        String data = call.encodeFunctionCall();
-        EthCall dryRun;
-        try {
-            dryRun = connection.web3j().ethCall(Transaction.createEthCallTransaction(
-                    connection.account().value(), registry.getContractAddress(), data),
-                    DefaultBlockParameterName.LATEST).send();
-        } catch (Exception e) {
-            throw unavailable(action, e);
-        }
-        if (dryRun.isReverted()) {
-            throw refusal(action, dryRun.getRevertReasonEncodedData(), dryRun.getRevertReason());
-        }
-        try {
-            return call.send();
-        } catch (TransactionException e) {
-            if (e.getTransactionReceipt().isPresent()) {
-                throw refusal(action, e.getEncodedDataResponse().orElse(null), e.getMessage());
-            }
-            throw unavailable(action, e);
-        } catch (Exception e) {
-            throw unavailable(action, e);
-        }
+    TransactionReceipt submit(String action, RemoteFunctionCall<TransactionReceipt> call) {
+        return calls.submit(action, call);
     }
 
     private <T> T read(RemoteFunctionCall<T> call) {
-        try {
-            return call.send();
-        } catch (Exception e) {
-            throw unavailable("read the organization registry", e);
-        }
-    }
-
-    private RuntimeException refusal(String action, String revertData, String nodeMessage) {
-        return ERRORS.decode(revertData)
-                .<RuntimeException>map(revert -> new LedgerRefusal(revert.name(),
-                        "The ledger refused to " + action + ": " + describe(revert) + " [" + revert.signature() + "]"))
-                .orElseGet(() -> ContractErrors.hexIn(revertData) != null
-                        ? new LedgerRefusal("Reverted", "The ledger refused to " + action + ": " + nodeMessage)
-                        : new LedgerUnavailable("The ledger did not " + action + ": " + nodeMessage, null));
-    }
-
-    private static String describe(ContractErrors.Revert revert) {
-        String template = DESCRIPTIONS.get(revert.name());
-        return template == null ? revert.signature() : String.format(template, revert.arguments().toArray());
-    }
-
-    private LedgerUnavailable unavailable(String action, Exception cause) {
-        return new LedgerUnavailable("Could not " + action + " on the ledger at " + connection.settings().rpcUrl()
-                + ": " + cause.getMessage(), cause);
+        return calls.read(call);
     }
 
     private static BigInteger uint(int value) {

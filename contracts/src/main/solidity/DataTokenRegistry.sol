@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.24;
+
+import {OrganizationRegistry} from "./OrganizationRegistry.sol";
+
+/// @title DataTokenRegistry
+/// @notice Data Tokens (DTs): every asset of the platform, owned by an ORGANIZATION (any of its
+///         accounts acts for it), possibly composed of child DTs, and the grants by which each
+///         child's owner authorizes a parent to use it.
+/// @dev    A DT is active iff every child granted it a live (not revoked, not expired) grant and
+///         every child is itself active: one missing, revoked or expired grant anywhere below
+///         deactivates everything above it (the 2021 prototype activated a composed DT with a
+///         missing child grant). Children never change after registration, so the depth and
+///         size of every tree are fixed and bounded at registration, which bounds isActive.
+contract DataTokenRegistry {
+    uint8 public constant DATA = 0;
+    uint8 public constant COMPUTE = 1;
+    uint8 public constant ALGORITHM = 2;
+
+    /// Longest chain of children below a DT (a leaf has depth 0).
+    uint256 public constant MAX_DEPTH = 8;
+    uint256 public constant MAX_CHILDREN = 16;
+    /// Most DTs (with repetitions) isActive may visit for one DT, the DT itself included.
+    uint256 public constant MAX_TREE_SIZE = 64;
+    uint256 public constant MAX_STORAGE_PATH_LENGTH = 128;
+
+    struct DataToken {
+        bytes32 owner; // organization id in the OrganizationRegistry
+        uint8 kind;
+        string storagePath; // CID of the DDO
+        bytes32 proof; // sha-256 of the canonical DDO
+        bytes32[] children;
+        uint64 registeredAt; // 0: not registered
+    }
+
+    struct Grant {
+        uint64 grantedAt; // 0: never granted
+        uint64 expiresAt; // 0: never expires
+        bool revoked;
+    }
+
+    OrganizationRegistry public immutable organizations;
+
+    mapping(bytes32 => DataToken) private tokens;
+    mapping(bytes32 => uint8) private depthOf;
+    mapping(bytes32 => uint16) private treeSizeOf;
+    mapping(bytes32 => mapping(bytes32 => bool)) private isChildOf; // child => parent => listed
+    mapping(bytes32 => mapping(bytes32 => Grant)) private grants; // child => parent => grant
+
+    error ZeroAddress();
+    error ZeroTokenId();
+    error InvalidKind(uint8 kind);
+    error NotProvider(address caller, uint8 kind);
+    error TokenExists(bytes32 dt);
+    error UnknownToken(bytes32 dt);
+    error EmptyStoragePath();
+    error StoragePathTooLong(uint256 length, uint256 max);
+    error ZeroProof();
+    error SelfChild(bytes32 dt);
+    error DuplicateChild(bytes32 child);
+    error TooManyChildren(uint256 count, uint256 max);
+    error TooDeep(uint256 depth, uint256 max);
+    error TreeTooLarge(uint256 size, uint256 max);
+    error NotOwner(address caller, bytes32 dt);
+    error OrganizationInactive(bytes32 orgId);
+    error NotAChild(bytes32 child, bytes32 parent);
+    error ExpiryInPast(uint64 expiresAt);
+    error NoLiveGrant(bytes32 child, bytes32 parent);
+
+    event TokenRegistered(bytes32 indexed dt, bytes32 indexed owner, uint8 kind, string storagePath, bytes32 proof,
+        bytes32[] children);
+    event MetadataUpdated(bytes32 indexed dt, string storagePath, bytes32 proof);
+    event Granted(bytes32 indexed child, bytes32 indexed parent, uint64 expiresAt, address grantedBy);
+    event Revoked(bytes32 indexed child, bytes32 indexed parent, address revokedBy);
+
+    constructor(OrganizationRegistry organizations_) {
+        if (address(organizations_) == address(0)) revert ZeroAddress();
+        organizations = organizations_;
+    }
+
+    // ---- changes --------------------------------------------------------------------------
+
+    /// @notice Registers a DT owned by the caller's organization, which must be active and hold
+    ///         the provider role of the kind (DATA/COMPUTE/ALGORITHM_PROVIDER).
+    function register(bytes32 dt, uint8 kind, string calldata storagePath, bytes32 proof, bytes32[] calldata children)
+        external
+    {
+        if (dt == bytes32(0)) revert ZeroTokenId();
+        if (kind > ALGORITHM) revert InvalidKind(kind);
+        if (!organizations.hasRole(msg.sender, _providerRole(kind))) revert NotProvider(msg.sender, kind);
+        if (tokens[dt].registeredAt != 0) revert TokenExists(dt);
+        _requireMetadata(storagePath, proof);
+        if (children.length > MAX_CHILDREN) revert TooManyChildren(children.length, MAX_CHILDREN);
+
+        uint256 depth = 0;
+        uint256 size = 1;
+        for (uint256 i = 0; i < children.length; i++) {
+            bytes32 child = children[i];
+            if (child == dt) revert SelfChild(dt);
+            if (tokens[child].registeredAt == 0) revert UnknownToken(child);
+            if (isChildOf[child][dt]) revert DuplicateChild(child);
+            isChildOf[child][dt] = true;
+            if (depthOf[child] + 1 > depth) depth = depthOf[child] + 1;
+            size += treeSizeOf[child];
+        }
+        if (depth > MAX_DEPTH) revert TooDeep(depth, MAX_DEPTH);
+        if (size > MAX_TREE_SIZE) revert TreeTooLarge(size, MAX_TREE_SIZE);
+
+        bytes32 owner = organizations.organizationOf(msg.sender);
+        DataToken storage token = tokens[dt];
+        token.owner = owner;
+        token.kind = kind;
+        token.storagePath = storagePath;
+        token.proof = proof;
+        token.children = children;
+        token.registeredAt = uint64(block.timestamp);
+        depthOf[dt] = uint8(depth);
+        treeSizeOf[dt] = uint16(size);
+        emit TokenRegistered(dt, owner, kind, storagePath, proof, children);
+    }
+
+    /// @notice Points the DT at a new DDO (new CID and proof); children and kind never change.
+    function updateMetadata(bytes32 dt, string calldata storagePath, bytes32 proof) external {
+        _requireActingOwner(dt);
+        _requireMetadata(storagePath, proof);
+        DataToken storage token = tokens[dt];
+        token.storagePath = storagePath;
+        token.proof = proof;
+        emit MetadataUpdated(dt, storagePath, proof);
+    }
+
+    /// @notice The child's owner authorizes the parent to use the child, until expiresAt
+    ///         (a unix time; 0 = until revoked). Granting again renews or replaces the grant.
+    function grant(bytes32 child, bytes32 parent, uint64 expiresAt) external {
+        _requireActingOwner(child);
+        if (!isChildOf[child][parent]) revert NotAChild(child, parent);
+        if (expiresAt != 0 && expiresAt <= block.timestamp) revert ExpiryInPast(expiresAt);
+        grants[child][parent] = Grant(uint64(block.timestamp), expiresAt, false);
+        emit Granted(child, parent, expiresAt, msg.sender);
+    }
+
+    /// @notice The child's owner withdraws a grant. Allowed even while the owner organization is
+    ///         suspended: taking a permission back must never be blocked.
+    function revoke(bytes32 child, bytes32 parent) external {
+        DataToken storage token = _known(child);
+        if (organizations.organizationOf(msg.sender) != token.owner) revert NotOwner(msg.sender, child);
+        if (!isChildOf[child][parent]) revert NotAChild(child, parent);
+        Grant storage existing = grants[child][parent];
+        if (existing.grantedAt == 0 || existing.revoked) revert NoLiveGrant(child, parent);
+        existing.revoked = true;
+        emit Revoked(child, parent, msg.sender);
+    }
+
+    // ---- views ----------------------------------------------------------------------------
+
+    /// @return the DT; registeredAt is 0 if it is not registered.
+    function tokenOf(bytes32 dt) external view returns (DataToken memory) {
+        return tokens[dt];
+    }
+
+    function isRegistered(bytes32 dt) external view returns (bool) {
+        return tokens[dt].registeredAt != 0;
+    }
+
+    /// @return the grant of child to parent; grantedAt is 0 if there never was one.
+    function grantOf(bytes32 child, bytes32 parent) external view returns (Grant memory) {
+        return grants[child][parent];
+    }
+
+    /// @return true iff dt is registered and its whole tree is authorized now: every child gave
+    ///         dt a live grant and is itself active. A registered leaf is always active.
+    function isActive(bytes32 dt) external view returns (bool) {
+        if (tokens[dt].registeredAt == 0) return false;
+        return _isActive(dt);
+    }
+
+    /// @return true if dt is root itself or a token anywhere below it (root must be registered).
+    function isPartOf(bytes32 dt, bytes32 root) external view returns (bool) {
+        if (tokens[root].registeredAt == 0) return false;
+        return _contains(root, dt);
+    }
+
+    /// @dev Bounded like _isActive.
+    function _contains(bytes32 node, bytes32 dt) private view returns (bool) {
+        if (node == dt) return true;
+        bytes32[] storage children = tokens[node].children;
+        for (uint256 i = 0; i < children.length; i++) {
+            if (_contains(children[i], dt)) return true;
+        }
+        return false;
+    }
+
+    /// @dev Recursion depth is at most MAX_DEPTH and visits at most MAX_TREE_SIZE DTs (both
+    ///      checked at registration, and children never change).
+    function _isActive(bytes32 dt) private view returns (bool) {
+        bytes32[] storage children = tokens[dt].children;
+        for (uint256 i = 0; i < children.length; i++) {
+            Grant storage g = grants[children[i]][dt];
+            if (g.grantedAt == 0 || g.revoked) return false;
+            if (g.expiresAt != 0 && g.expiresAt <= block.timestamp) return false;
+            if (!_isActive(children[i])) return false;
+        }
+        return true;
+    }
+
+    // ---- internals ------------------------------------------------------------------------
+
+    function _known(bytes32 dt) private view returns (DataToken storage token) {
+        token = tokens[dt];
+        if (token.registeredAt == 0) revert UnknownToken(dt);
+    }
+
+    function _requireActingOwner(bytes32 dt) private view {
+        DataToken storage token = _known(dt);
+        if (organizations.organizationOf(msg.sender) != token.owner) revert NotOwner(msg.sender, dt);
+        if (!organizations.isActive(token.owner)) revert OrganizationInactive(token.owner);
+    }
+
+    function _requireMetadata(string calldata storagePath, bytes32 proof) private pure {
+        uint256 length = bytes(storagePath).length;
+        if (length == 0) revert EmptyStoragePath();
+        if (length > MAX_STORAGE_PATH_LENGTH) revert StoragePathTooLong(length, MAX_STORAGE_PATH_LENGTH);
+        if (proof == bytes32(0)) revert ZeroProof();
+    }
+
+    function _providerRole(uint8 kind) private pure returns (uint8) {
+        if (kind == DATA) return 1; // OrganizationRegistry.DATA_PROVIDER
+        if (kind == COMPUTE) return 2; // COMPUTE_PROVIDER
+        return 4; // ALGORITHM_PROVIDER
+    }
+}
