@@ -31,7 +31,13 @@ launch_chain() {
         --state "$CHAIN_DIR/anvil-state.json" --state-interval 2 --silent
 }
 
+# anvil's first dev account: it deploys the contracts, so it is the platform operator (admin) of
+# the dev chain. Its key is public knowledge (anvil's "test … junk" mnemonic): dev chain only.
+ANVIL_OPERATOR_KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
+
 ready_chain() {
+    printf '%s\n' "$ANVIL_OPERATOR_KEY" >"$DT_STATE/secrets/operator-key"
+    chmod 600 "$DT_STATE/secrets/operator-key"
     node "$DT_REPO/contracts/scripts/deploy.mjs" --rpc "$(url_chain)" --out "$CHAIN_DIR/deployment.json" \
         >>"$DT_LOGS/chain.log" 2>&1
 }

@@ -38,6 +38,11 @@ JWT_CLOCK_SKEW=${DATATOKEN_JWT_CLOCK_SKEW:-30s}
 KEYSTORE_PASSWORD=$(secret keystore-password)
 DATATOKEN_OIDC_ISSUER=$(keycloak_url)/realms/datatoken
 DATATOKEN_PORTAL_BASE_URL=$(liberty_url)/portal
+DATATOKEN_CHAIN_RPC_URL=$(url_chain)
+DATATOKEN_CHAIN_ID=31337
+DATATOKEN_CHAIN_DEPLOYMENT_FILE=$DT_STATE/chain/deployment.json
+DATATOKEN_CHAIN_OPERATOR_KEY_FILE=$DT_STATE/secrets/operator-key
+DATATOKEN_IPFS_URL=$(url_ipfs)
 ENV
     chmod 600 "$LIBERTY_SERVER_DIR/server.env"
     printf '%s\n' -Xms128m -Xmx768m -XX:MaxMetaspaceSize=512m >"$LIBERTY_SERVER_DIR/jvm.options"

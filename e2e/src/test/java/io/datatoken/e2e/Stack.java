@@ -95,6 +95,31 @@ final class Stack {
         return send(request.GET().build());
     }
 
+    HttpResponse<String> post(String path, String bearerToken, String contentType, byte[] body) {
+        var request = HttpRequest.newBuilder(URI.create(services() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(request.build());
+    }
+
+    String ipfsRpc() {
+        return description.get("ipfsRpc").asText();
+    }
+
+    static byte[] sendForBytes(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

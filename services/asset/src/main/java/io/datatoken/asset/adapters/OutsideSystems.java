@@ -1,0 +1,115 @@
+package io.datatoken.asset.adapters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datatoken.chain.ChainConnection;
+import io.datatoken.chain.ChainSettings;
+import io.datatoken.chain.Web3jOpLedger;
+import io.datatoken.content.IpfsContentStore;
+import io.datatoken.content.IpfsSettings;
+import io.datatoken.domain.content.ContentStore;
+import io.datatoken.domain.op.OpLedger;
+import io.datatoken.domain.organization.ChainAddress;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Produces the adapters of the chain and the content store. */
+@ApplicationScoped
+public class OutsideSystems {
+
+    /** JSON-RPC endpoint of the EVM chain. */
+    @Inject
+    @ConfigProperty(name = "datatoken.chain.rpc-url", defaultValue = "http://127.0.0.1:8545")
+    String rpcUrl;
+
+    /** Chain id the node must report (guards against signing for the wrong chain). */
+    @Inject
+    @ConfigProperty(name = "datatoken.chain.id", defaultValue = "31337")
+    long chainId;
+
+    /** The deployment record (contract addresses) written when the contracts were deployed. */
+    @Inject
+    @ConfigProperty(name = "datatoken.chain.deployment-file")
+    String deploymentFile;
+
+    /** File holding the platform operator's signing key (hex); a secret, mounted, never in git. */
+    @Inject
+    @ConfigProperty(name = "datatoken.chain.operator-key-file")
+    String operatorKeyFile;
+
+    /** Kubo RPC endpoint of the IPFS node. */
+    @Inject
+    @ConfigProperty(name = "datatoken.ipfs.url", defaultValue = "http://127.0.0.1:5001")
+    String ipfsUrl;
+
+    @Produces
+    @ApplicationScoped
+    ContentStore contentStore() {
+        return new IpfsContentStore(IpfsSettings.of(URI.create(ipfsUrl)));
+    }
+
+    void close(@Disposes ContentStore store) {
+        if (store instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing on shutdown: nothing left to do
+            }
+        }
+    }
+
+    private ChainConnection operator;
+
+    /** One connection signs as the platform operator, so its transactions share one nonce sequence. */
+    private synchronized ChainConnection operator() {
+        if (operator == null) {
+            // The key is read when a transaction is signed, so a rotated key file needs no restart.
+            operator = ChainConnection.open(ChainSettings.of(URI.create(rpcUrl), chainId,
+                    () -> read(operatorKeyFile).strip()));
+        }
+        return operator;
+    }
+
+    @PreDestroy
+    synchronized void closeChain() {
+        if (operator != null) {
+            operator.close();
+        }
+    }
+
+    @Produces
+    @ApplicationScoped
+    OpLedger opLedger() {
+        return new Web3jOpLedger(operator(), contractAddress("OpRegistry"));
+    }
+
+    private ChainAddress contractAddress(String contract) {
+        try {
+            JsonNode record = new ObjectMapper().readTree(read(deploymentFile));
+            JsonNode address = record.path("contracts").path(contract).path("address");
+            if (address.isMissingNode()) {
+                throw new IllegalStateException("the deployment record " + deploymentFile + " names no " + contract);
+            }
+            return ChainAddress.of(address.asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the deployment record " + deploymentFile, e);
+        }
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
