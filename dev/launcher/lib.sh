@@ -84,6 +84,12 @@ secrets_init() {
     for name in db-password keycloak-admin-password keystore-password; do
         [[ -s "$DT_STATE/secrets/$name" ]] || head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$DT_STATE/secrets/$name"
     done
+    # Key-encryption key of the organizations' chain keys (docs/decisions/0009): 32 random bytes.
+    [[ -s "$DT_STATE/secrets/vault-kek" ]] || head -c 32 /dev/urandom | base64 >"$DT_STATE/secrets/vault-kek"
+    # The services client's secret is the dev realm's (identity/dev/datatoken-dev.json).
+    node -e 'const r = require(process.argv[1]); process.stdout.write(r.clients.find(c => c.clientId === "datatoken-services").secret)' \
+        "$DT_REPO/identity/dev/datatoken-dev.json" >"$DT_STATE/secrets/services-client-secret"
+    chmod 600 "$DT_STATE"/secrets/*
 }
 secret() { cat "$DT_STATE/secrets/$1"; }
 

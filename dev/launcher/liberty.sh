@@ -43,6 +43,9 @@ DATATOKEN_CHAIN_ID=31337
 DATATOKEN_CHAIN_DEPLOYMENT_FILE=$DT_STATE/chain/deployment.json
 DATATOKEN_CHAIN_OPERATOR_KEY_FILE=$DT_STATE/secrets/operator-key
 DATATOKEN_IPFS_URL=$(url_ipfs)
+DATATOKEN_KEYCLOAK_URL=$(keycloak_url)
+DATATOKEN_KEYCLOAK_CLIENT_SECRET_FILE=$DT_STATE/secrets/services-client-secret
+DATATOKEN_VAULT_KEK_FILE=$DT_STATE/secrets/vault-kek
 ENV
     chmod 600 "$LIBERTY_SERVER_DIR/server.env"
     printf '%s\n' -Xms128m -Xmx768m -XX:MaxMetaspaceSize=512m >"$LIBERTY_SERVER_DIR/jvm.options"

@@ -60,6 +60,21 @@ final class Stack {
         return description.get("keycloak").asText();
     }
 
+    /** The services client's secret from the dev realm overlay (dev only). */
+    static String devServicesSecret() {
+        Path overlay = Path.of(System.getProperty("datatoken.repository", "..")).resolve("identity/dev/datatoken-dev.json");
+        try {
+            for (var client : JSON.readTree(Files.readString(overlay)).get("clients")) {
+                if (client.path("clientId").asText().equals("datatoken-services")) {
+                    return client.get("secret").asText();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no datatoken-services secret in " + overlay);
+    }
+
     String issuer() {
         return description.get("issuer").asText();
     }

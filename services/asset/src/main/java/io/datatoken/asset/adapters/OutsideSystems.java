@@ -4,7 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datatoken.chain.ChainConnection;
 import io.datatoken.chain.ChainSettings;
+import io.datatoken.asset.onboarding.KeyVault;
 import io.datatoken.chain.Web3jOpLedger;
+import io.datatoken.chain.Web3jOrganizationLedger;
+import io.datatoken.domain.organization.OrganizationDirectory;
+import io.datatoken.domain.organization.OrganizationLedger;
+import io.datatoken.keycloak.KeycloakOrganizationDirectory;
+import io.datatoken.keycloak.KeycloakSettings;
+import java.time.Duration;
+import java.util.Base64;
 import io.datatoken.content.IpfsContentStore;
 import io.datatoken.content.IpfsSettings;
 import io.datatoken.domain.content.ContentStore;
@@ -22,7 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Produces the adapters of the chain and the content store. */
+/** Produces the adapters of the chain, the content store, Keycloak and the key vault. */
 @ApplicationScoped
 public class OutsideSystems {
 
@@ -45,6 +53,30 @@ public class OutsideSystems {
     @Inject
     @ConfigProperty(name = "datatoken.chain.operator-key-file")
     String operatorKeyFile;
+
+    /** Keycloak's base URL (without /realms), for its Admin REST API. */
+    @Inject
+    @ConfigProperty(name = "datatoken.keycloak.url", defaultValue = "http://localhost:8180")
+    String keycloakUrl;
+
+    @Inject
+    @ConfigProperty(name = "datatoken.keycloak.realm", defaultValue = "datatoken")
+    String keycloakRealm;
+
+    /** Confidential client whose service account may manage the realm's organizations and users. */
+    @Inject
+    @ConfigProperty(name = "datatoken.keycloak.client-id", defaultValue = "datatoken-services")
+    String keycloakClientId;
+
+    /** File holding that client's secret (a secret, mounted). */
+    @Inject
+    @ConfigProperty(name = "datatoken.keycloak.client-secret-file")
+    String keycloakClientSecretFile;
+
+    /** File holding the base64 of the 32-byte key that encrypts organizations' chain keys (a secret). */
+    @Inject
+    @ConfigProperty(name = "datatoken.vault.kek-file")
+    String kekFile;
 
     /** Kubo RPC endpoint of the IPFS node. */
     @Inject
@@ -90,6 +122,25 @@ public class OutsideSystems {
     @ApplicationScoped
     OpLedger opLedger() {
         return new Web3jOpLedger(operator(), contractAddress("OpRegistry"));
+    }
+
+    @Produces
+    @ApplicationScoped
+    OrganizationLedger organizationLedger() {
+        return new Web3jOrganizationLedger(operator(), contractAddress("OrganizationRegistry"));
+    }
+
+    @Produces
+    @ApplicationScoped
+    OrganizationDirectory organizationDirectory() {
+        return new KeycloakOrganizationDirectory(new KeycloakSettings(URI.create(keycloakUrl), keycloakRealm,
+                keycloakClientId, read(keycloakClientSecretFile).strip(), Duration.ofSeconds(15)));
+    }
+
+    /** Dependent: a final class cannot be proxied; its one user is application scoped anyway. */
+    @Produces
+    KeyVault keyVault() {
+        return new KeyVault(Base64.getDecoder().decode(read(kekFile).strip()));
     }
 
     private ChainAddress contractAddress(String contract) {
