@@ -152,10 +152,13 @@ async function main() {
   if (!deployer) fail(`${rpcUrl} has no unlocked account (dev chains only, e.g. anvil)`);
 
   const record = { chainId, deployer, deployedAt: new Date().toISOString(), contracts: {} };
+  // Legacy transactions at the node's own price: on a free-gas chain (price 0) the node's EIP-1559
+  // fee filling would pick a priority fee above the zero fee cap.
+  const gasPrice = await rpc('eth_gasPrice');
   for (const { name, bytecode } of deploymentOrder(contracts)) {
     const constructorArgs = (CONSTRUCTOR_ARGS[name] ?? []).map((dependency) => record.contracts[dependency].address);
     const data = `0x${bytecode}${encodeAddresses(constructorArgs)}`;
-    const txHash = await rpc('eth_sendTransaction', [{ from: deployer, data }]);
+    const txHash = await rpc('eth_sendTransaction', [{ from: deployer, data, gasPrice }]);
     const receipt = await waitForReceipt(txHash);
     if (receipt.status !== '0x1' || !receipt.contractAddress) {
       fail(`deploying ${name} failed (tx ${txHash}, status ${receipt.status})`);

@@ -27,7 +27,10 @@ launch_chain() {
     bin=$(anvil_bin) || { echo "anvil is not installed: run 'npm ci' in contracts/ (or mvn install)" >>"$DT_LOGS/chain.log"; return 1; }
     port_in_use "$(port 8545)" && { echo "port $(port 8545) is in use by another process" >>"$DT_LOGS/chain.log"; return 1; }
     mkdir -p "$CHAIN_DIR"
+    # Free gas (base fee and suggested price 0), as on a permissioned QBFT network: organizations'
+    # accounts are created empty and never need funding (docs/decisions/0010).
     spawn chain "$bin" --host 127.0.0.1 --port "$(port 8545)" --chain-id 31337 --hardfork "$CHAIN_HARDFORK" \
+        --base-fee 0 --disable-min-priority-fee \
         --state "$CHAIN_DIR/anvil-state.json" --state-interval 2 --silent
 }
 

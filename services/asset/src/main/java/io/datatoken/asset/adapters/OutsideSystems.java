@@ -5,6 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datatoken.chain.ChainConnection;
 import io.datatoken.chain.ChainSettings;
 import io.datatoken.asset.onboarding.KeyVault;
+import io.datatoken.asset.onboarding.OrganizationAccounts;
+import io.datatoken.asset.registration.DataTokenLedgers;
+import io.datatoken.chain.Web3jDataTokenLedger;
+import io.datatoken.domain.organization.OrganizationAlias;
+import io.datatoken.domain.token.DataTokenLedger;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import io.datatoken.chain.Web3jOpLedger;
 import io.datatoken.chain.Web3jOrganizationLedger;
 import io.datatoken.domain.organization.OrganizationDirectory;
@@ -33,6 +41,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** Produces the adapters of the chain, the content store, Keycloak and the key vault. */
 @ApplicationScoped
 public class OutsideSystems {
+
+    @Inject
+    OrganizationAccounts accounts;
 
     /** JSON-RPC endpoint of the EVM chain. */
     @Inject
@@ -105,17 +116,49 @@ public class OutsideSystems {
     private synchronized ChainConnection operator() {
         if (operator == null) {
             // The key is read when a transaction is signed, so a rotated key file needs no restart.
-            operator = ChainConnection.open(ChainSettings.of(URI.create(rpcUrl), chainId,
-                    () -> read(operatorKeyFile).strip()));
+            operator = ChainConnection.open(chainSettings(() -> read(operatorKeyFile).strip()));
         }
         return operator;
     }
 
+    private ChainSettings chainSettings(Supplier<String> privateKey) {
+        return ChainSettings.of(URI.create(rpcUrl), chainId, privateKey);
+    }
+
+    /** Organizations' ledgers, one connection (so one nonce sequence) per organization account. */
+    private final Map<OrganizationAlias, SignedLedger> organizationLedgers = new ConcurrentHashMap<>();
+
+    private record SignedLedger(ChainConnection connection, DataTokenLedger ledger) {
+    }
+
     @PreDestroy
     synchronized void closeChain() {
+        organizationLedgers.values().forEach(signed -> signed.connection().close());
         if (operator != null) {
             operator.close();
         }
+    }
+
+    @Produces
+    @ApplicationScoped
+    DataTokenLedgers dataTokenLedgers() {
+        ChainAddress registry = contractAddress("DataTokenRegistry");
+        DataTokenLedger reader = new Web3jDataTokenLedger(operator(), registry);
+        return new DataTokenLedgers() {
+            @Override
+            public DataTokenLedger reader() {
+                return reader;
+            }
+
+            @Override
+            public DataTokenLedger signedBy(OrganizationAlias organization) {
+                // The key is opened from the vault once, when the organization first signs.
+                return organizationLedgers.computeIfAbsent(organization, org -> {
+                    ChainConnection connection = ChainConnection.open(chainSettings(() -> accounts.privateKeyOf(org)));
+                    return new SignedLedger(connection, new Web3jDataTokenLedger(connection, registry));
+                }).ledger();
+            }
+        };
     }
 
     @Produces

@@ -59,6 +59,38 @@ public class OrganizationsResource {
         return Response.created(uri.getAbsolutePathBuilder().path(alias.value()).build()).entity(view).build();
     }
 
+    @POST
+    @Path("/{alias}/registration")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Operation(summary = "Register on chain an organization that Keycloak has already (e.g. imported with the realm): "
+            + "chain account and registration, members untouched")
+    @APIResponse(responseCode = "201", description = "registered on chain; repeating a registration that landed answers the same")
+    @APIResponse(responseCode = "400", description = "roles missing or unknown; nothing was created")
+    @APIResponse(responseCode = "404", description = "Keycloak has no such organization")
+    @APIResponse(responseCode = "409", description = "the organization is registered on chain already")
+    @APIResponse(responseCode = "503", description = "Keycloak or the chain cannot be reached")
+    public Response adopt(@PathParam("alias") String alias, RegistrationRequest request) {
+        if (request == null) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "missing-body",
+                    "send the organization's platform roles as JSON, e.g. {\"roles\": [\"data-provider\"]}");
+        }
+        Onboarding.Onboarded adopted;
+        try {
+            adopted = onboarding.adopt(OrganizationAlias.of(alias), roles("roles", request.roles()));
+        } catch (Onboarding.UnknownOrganization e) {
+            throw new ProblemException(Response.Status.NOT_FOUND, "unknown-organization", e.getMessage());
+        }
+        var view = new OrganizationView(alias, adopted.name(), adopted.domain(), names(adopted.roles()),
+                adopted.account().value(), true, List.of());
+        return Response.created(uri.getBaseUriBuilder().path(OrganizationsResource.class).path(alias).build())
+                .entity(view).build();
+    }
+
+    /** The platform roles of an organization adopted from the identity provider. */
+    public record RegistrationRequest(List<String> roles) {
+    }
+
     @GET
     @Path("/{alias}")
     @RolesAllowed({"admin", "regulator"})

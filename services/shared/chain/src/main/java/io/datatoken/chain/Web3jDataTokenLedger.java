@@ -14,6 +14,7 @@ import io.datatoken.contracts.generated.DataTokenRegistry;
 import io.datatoken.domain.asset.AssetKind;
 import io.datatoken.domain.asset.Proof;
 import io.datatoken.domain.content.Cid;
+import io.datatoken.domain.ledger.TransactionHash;
 import io.datatoken.domain.organization.ChainAddress;
 import io.datatoken.domain.organization.LedgerUnavailable;
 import io.datatoken.domain.token.DataToken;
@@ -85,15 +86,20 @@ public final class Web3jDataTokenLedger implements DataTokenLedger {
     }
 
     @Override
-    public void register(DataTokenId id, AssetKind kind, Cid storagePath, Proof proof, List<DataTokenId> children) {
-        submit("register data token " + id, registry.register(LedgerValues.bytes32(id), kindCode(kind),
-                storagePath.value(), LedgerValues.bytes32(proof), LedgerValues.bytes32(children)));
+    public TransactionHash register(DataTokenId id, AssetKind kind, Cid storagePath, Proof proof,
+                                    List<DataTokenId> children) {
+        return hashOf(submit("register data token " + id, registry.register(LedgerValues.bytes32(id), kindCode(kind),
+                storagePath.value(), LedgerValues.bytes32(proof), LedgerValues.bytes32(children))));
     }
 
     @Override
-    public void updateMetadata(DataTokenId id, Cid storagePath, Proof proof) {
-        submit("update the metadata of data token " + id, registry.updateMetadata(LedgerValues.bytes32(id),
-                storagePath.value(), LedgerValues.bytes32(proof)));
+    public TransactionHash updateMetadata(DataTokenId id, Cid storagePath, Proof proof) {
+        return hashOf(submit("update the metadata of data token " + id, registry.updateMetadata(LedgerValues.bytes32(id),
+                storagePath.value(), LedgerValues.bytes32(proof))));
+    }
+
+    private static TransactionHash hashOf(TransactionReceipt receipt) {
+        return TransactionHash.of(receipt.getTransactionHash());
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.datatoken.domain.asset.AssetKind;
 import io.datatoken.domain.asset.Proof;
 import io.datatoken.domain.content.Cid;
+import io.datatoken.domain.ledger.TransactionHash;
 
 /**
  * The ledger's register of Data Tokens and grants, acting as one chain account: the caller's
@@ -22,11 +23,13 @@ public interface DataTokenLedger {
     /**
      * Registers a token owned by the caller's organization, which must be active and hold the
      * provider role of the kind. Every child must already be registered.
+     *
+     * @return the transaction that registered it
      */
-    void register(DataTokenId id, AssetKind kind, Cid storagePath, Proof proof, List<DataTokenId> children);
+    TransactionHash register(DataTokenId id, AssetKind kind, Cid storagePath, Proof proof, List<DataTokenId> children);
 
-    /** Points the token at a new DDO; only its owner may. */
-    void updateMetadata(DataTokenId id, Cid storagePath, Proof proof);
+    /** Points the token at a new DDO; only its owner may. Returns the transaction that did. */
+    TransactionHash updateMetadata(DataTokenId id, Cid storagePath, Proof proof);
 
     /** The child's owner authorizes the parent (which lists the child) until revoked. */
     void grant(DataTokenId child, DataTokenId parent);
