@@ -1,5 +1,6 @@
 package io.datatoken.e2e;
 
+import static io.datatoken.e2e.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,6 +92,38 @@ class OnboardingIT {
         assertProblem(response, 403, "forbidden");
     }
 
+    @Test
+    void an_organization_keycloak_has_already_is_registered_on_chain_once_and_a_repeat_changes_nothing() throws IOException {
+        keycloak.createOrganization(OrganizationAlias.of(alias), "Org " + alias, alias + ".example");
+
+        var registered = register(alias, "{\"roles\":[\"data-provider\"]}");
+
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        JsonNode onChain = Stack.JSON.readTree(stack.get(ORGANIZATIONS + "/" + alias, admin).body());
+        assertThat(onChain.get("account").asText()).isEqualTo(Stack.JSON.readTree(registered.body()).get("account").asText());
+        assertThat(onChain.get("roles")).extracting(JsonNode::asText).containsExactly("data-provider");
+        var again = register(alias, "{\"roles\":[\"data-provider\"]}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(Stack.JSON.readTree(again.body()).get("account").asText()).isEqualTo(onChain.get("account").asText());
+        assertProblem(register(alias, "{\"roles\":[\"compute-provider\"]}"), 409, "organization-exists");
+    }
+
+    @Test
+    void registering_on_chain_needs_an_organization_keycloak_knows_and_valid_roles() {
+        assertProblem(register(alias, "{\"roles\":[\"data-provider\"]}"), 404, "unknown-organization");
+        keycloak.createOrganization(OrganizationAlias.of(alias), "Org " + alias, alias + ".example");
+        assertProblem(register(alias, "{\"roles\":[\"admin\"]}"), 400, "invalid-input");
+        assertProblem(register(alias, "{\"roles\":[]}"), 400, "invalid-input");
+        assertProblem(stack.post(ORGANIZATIONS + "/" + alias + "/registration", stack.tokenOf("alice"), "application/json",
+                "{\"roles\":[\"data-provider\"]}".getBytes(StandardCharsets.UTF_8)), 403, "forbidden");
+        assertProblem(stack.get(ORGANIZATIONS + "/" + alias, admin), 404, "unknown-organization");
+    }
+
+    private HttpResponse<String> register(String alias, String json) {
+        return stack.post(ORGANIZATIONS + "/" + alias + "/registration", admin, "application/json",
+                json.getBytes(StandardCharsets.UTF_8));
+    }
+
     private HttpResponse<String> onboard(String json) {
         return stack.post(ORGANIZATIONS, admin, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
@@ -105,12 +138,4 @@ class OnboardingIT {
                 + "\"lastName\":\"L\",\"roles\":" + roles + ",\"initialPassword\":\"first-" + username + "\"}";
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status, String kind) throws IOException {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = Stack.JSON.readTree(response.body());
-        assertThat(problem.get("type").asText()).endsWith("/" + kind);
-        assertThat(problem.get("detail").asText()).isNotBlank();
-    }
 }

@@ -120,6 +120,34 @@ final class Stack {
         return send(request.build());
     }
 
+    HttpResponse<String> put(String path, String bearerToken, String contentType, byte[] body) {
+        var request = HttpRequest.newBuilder(URI.create(services() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(request.build());
+    }
+
+    String chainRpc() {
+        return description.get("chainRpc").asText();
+    }
+
+    /** The contracts' deployment record of this instance. */
+    Path deployment() {
+        return Path.of(description.get("deployment").asText());
+    }
+
+    /** The dev chain operator's key (anvil's first dev account: public knowledge, dev only). */
+    String operatorKey() {
+        try {
+            return Files.readString(Path.of(description.get("instance").asText(), "state", "secrets", "operator-key")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     String ipfsRpc() {
         return description.get("ipfsRpc").asText();
     }

@@ -1,5 +1,6 @@
 package io.datatoken.e2e;
 
+import static io.datatoken.e2e.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,14 +91,6 @@ class TrustedOpRegistryIT {
         assertProblem(stack.get(OPS + "/0x" + sha256(oversize), admin), 404, "unknown-op");
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status, String kind) throws IOException {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode problem = Stack.JSON.readTree(response.body());
-        assertThat(problem.get("type").asText()).endsWith("/" + kind);
-        assertThat(problem.get("detail").asText()).isNotBlank();
-    }
 
     private byte[] fromIpfs(String cid) {
         return Stack.sendForBytes(HttpRequest.newBuilder(URI.create(stack.ipfsRpc() + "/api/v0/cat?arg=" + cid))

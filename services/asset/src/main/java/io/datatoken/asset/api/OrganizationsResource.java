@@ -65,10 +65,11 @@ public class OrganizationsResource {
     @RolesAllowed("admin")
     @Operation(summary = "Register on chain an organization that Keycloak has already (e.g. imported with the realm): "
             + "chain account and registration, members untouched")
-    @APIResponse(responseCode = "201", description = "registered on chain; repeating a registration that landed answers the same")
+    @APIResponse(responseCode = "201", description = "registered on chain")
+    @APIResponse(responseCode = "200", description = "the same registration was done already; nothing changed")
     @APIResponse(responseCode = "400", description = "roles missing or unknown; nothing was created")
     @APIResponse(responseCode = "404", description = "Keycloak has no such organization")
-    @APIResponse(responseCode = "409", description = "the organization is registered on chain already")
+    @APIResponse(responseCode = "409", description = "the organization is registered on chain already, otherwise")
     @APIResponse(responseCode = "503", description = "Keycloak or the chain cannot be reached")
     public Response adopt(@PathParam("alias") String alias, RegistrationRequest request) {
         if (request == null) {
@@ -83,6 +84,9 @@ public class OrganizationsResource {
         }
         var view = new OrganizationView(alias, adopted.name(), adopted.domain(), names(adopted.roles()),
                 adopted.account().value(), true, List.of());
+        if (!adopted.created()) {
+            return Response.ok(view).build();
+        }
         return Response.created(uri.getBaseUriBuilder().path(OrganizationsResource.class).path(alias).build())
                 .entity(view).build();
     }

@@ -78,14 +78,20 @@ public class Catalog {
         return entry;
     }
 
-    /** Points an entry at a new version of its DDO. */
+    /**
+     * Points an entry at a new version of its DDO and returns it, recorded anew if the catalog had
+     * lost it. Use the returned entry: an earlier read in the same request may be cached.
+     */
     @Transactional
-    public void redescribe(String dt, String title, String description, String ddoCid, String proof,
-                           List<String> supportedOps) {
-        CatalogEntry entry = entities.find(CatalogEntry.class, dt);
-        if (entry != null) {
-            entry.describe(title, description, ddoCid, proof, new LinkedHashSet<>(supportedOps));
+    public CatalogEntry redescribe(CatalogEntry current) {
+        CatalogEntry entry = entities.find(CatalogEntry.class, current.dt());
+        if (entry == null) {
+            entities.persist(current);
+            return current;
         }
+        entry.describe(current.title(), current.description(), current.ddoCid(), current.proof(),
+                new LinkedHashSet<>(current.supportedOps()));
+        return entry;
     }
 
     private static String likeEscaped(String text) {

@@ -52,7 +52,7 @@ public class Onboarding {
                 created.add(directory.addMember(alias, member));
             }
             ChainAddress account = registerOnLedger(alias, roles);
-            return new Onboarded(alias, name, domain, roles, account, created);
+            return new Onboarded(alias, name, domain, roles, account, created, true);
         } catch (RuntimeException e) {
             directory.deleteOrganization(alias);
             throw e;
@@ -72,12 +72,12 @@ public class Onboarding {
         Optional<LedgerOrganization> onLedger = ledger.find(alias);
         if (onLedger.isPresent() && reserved.isPresent() && onLedger.get().accounts().contains(reserved.get())
                 && onLedger.get().roles().equals(roles)) {
-            // A retry after an outage hid the outcome: the registration did land.
-            return new Onboarded(alias, known.name(), known.domain(), roles, reserved.get(), List.of());
+            // The same registration again, or a retry after an outage hid that it landed.
+            return new Onboarded(alias, known.name(), known.domain(), roles, reserved.get(), List.of(), false);
         }
         requireNotOnLedger(alias);
         ChainAddress account = registerOnLedger(alias, roles);
-        return new Onboarded(alias, known.name(), known.domain(), roles, account, List.of());
+        return new Onboarded(alias, known.name(), known.domain(), roles, account, List.of(), true);
     }
 
     public Optional<LedgerOrganization> find(OrganizationAlias alias) {
@@ -125,9 +125,9 @@ public class Onboarding {
         }
     }
 
-    /** The outcome of an onboarding. */
+    /** The outcome of an onboarding; {@code created} is false when a repeated call found it done. */
     public record Onboarded(OrganizationAlias alias, String name, String domain, Set<PlatformRole> roles,
-                            ChainAddress account, List<DirectoryMember> members) {
+                            ChainAddress account, List<DirectoryMember> members, boolean created) {
     }
 
     /** The identity provider has no organization of this alias. */

@@ -138,12 +138,9 @@ public class AssetRegistration {
         requireUsableOps(ddo);
         Cid stored = content.put(canonical);
         ledgers.signedBy(registrant.organization()).updateMetadata(dt, stored, proof);
-        if (catalog.find(dt.value()).isPresent()) {
-            catalog.redescribe(dt.value(), ddo.title(), ddo.description(), stored.value(), proof.value(), supportedOps(ddo));
-        } else {
-            catalog.record(entryOf(ddo, stored, proof, null, OffsetDateTime.ofInstant(onChain.registeredAt(), ZoneOffset.UTC)));
-        }
-        return new Registered(catalog.find(dt.value()).orElseThrow(), true);
+        CatalogEntry entry = catalog.redescribe(entryOf(ddo, stored, proof, null,
+                OffsetDateTime.ofInstant(onChain.registeredAt(), ZoneOffset.UTC)));
+        return new Registered(entry, true);
     }
 
     /**
