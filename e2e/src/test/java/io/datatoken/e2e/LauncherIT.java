@@ -66,6 +66,18 @@ class LauncherIT {
     }
 
     @Test
+    void the_assets_demo_registers_scenario_s1_refuses_a_tampered_ddo_and_can_run_again() throws Exception {
+        var first = launcher(runningInstance(), "demo", "assets");
+
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output()).contains("A-data", "B-compute", "C-algorithm", "refused: 400 proof-mismatch",
+                "unchanged on chain", "demo: done");
+        var again = launcher(runningInstance(), "demo", "assets");
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).contains("C-algorithm  ALGORITHM  fintech-c  by carol  already registered");
+    }
+
+    @Test
     void an_unknown_command_is_refused_with_the_usage() throws Exception {
         var run = launcher(runningInstance(), "start");
 
