@@ -178,10 +178,17 @@ public class AssetRegistration {
         return new Registered(catalogEntryOf(onChain, ddo), false);
     }
 
-    /** The catalog's entry, recorded now from the chain if a failed commit left it out. */
+    /**
+     * The catalog's entry for a document the chain records (its proof is the chain's), brought up
+     * to date first if a failed commit left it out or left an earlier version.
+     */
     private CatalogEntry catalogEntryOf(DataToken onChain, Ddo ddo) {
-        return catalog.find(onChain.id().value()).orElseGet(() -> catalog.record(entryOf(ddo, onChain.storagePath(),
-                onChain.proof(), null, OffsetDateTime.ofInstant(onChain.registeredAt(), ZoneOffset.UTC))));
+        Optional<CatalogEntry> listed = catalog.find(onChain.id().value());
+        if (listed.isPresent() && listed.get().proof().equals(onChain.proof().value())) {
+            return listed.get();
+        }
+        return catalog.redescribe(entryOf(ddo, onChain.storagePath(), onChain.proof(), null,
+                OffsetDateTime.ofInstant(onChain.registeredAt(), ZoneOffset.UTC)));
     }
 
     private static void requireMayWrite(Registrant registrant, Ddo ddo) {

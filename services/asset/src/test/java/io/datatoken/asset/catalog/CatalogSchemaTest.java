@@ -95,9 +95,7 @@ class CatalogSchemaTest extends MigratedSchemaTestBase {
     }
 
     private static Catalog catalogOn(jakarta.persistence.EntityManager em) {
-        var catalog = new Catalog();
-        catalog.entities = em;
-        return catalog;
+        return Catalogs.over(em);
     }
 
     private static CatalogEntry entry(int n, String owner, String kind, String title, String description,

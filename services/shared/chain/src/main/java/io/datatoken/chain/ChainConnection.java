@@ -11,7 +11,7 @@ import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.TransactionManager;
 import org.web3j.tx.gas.ContractGasProvider;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+import org.web3j.tx.response.TransactionReceiptProcessor;
 
 import io.datatoken.domain.organization.ChainAddress;
 
@@ -26,16 +26,15 @@ public final class ChainConnection implements AutoCloseable {
     private final Web3j web3j;
     private final Credentials credentials;
     private final TransactionManager transactionManager;
+    private final TransactionReceiptProcessor receipts;
     private final ContractGasProvider gasProvider;
 
     private ChainConnection(ChainSettings settings) {
         this.settings = settings;
         this.credentials = Credentials.create(settings.privateKey().get());
         this.web3j = Web3j.build(new HttpService(settings.rpcUrl().toString()));
-        long pollMillis = settings.pollingInterval().toMillis();
-        int attempts = (int) Math.max(1, settings.receiptTimeout().toMillis() / Math.max(1, pollMillis));
-        this.transactionManager = new RawTransactionManager(web3j, credentials, settings.chainId(),
-                new PollingTransactionReceiptProcessor(web3j, pollMillis, attempts));
+        this.receipts = new BackoffReceiptProcessor(web3j, settings.pollingInterval(), settings.receiptTimeout());
+        this.transactionManager = new RawTransactionManager(web3j, credentials, settings.chainId(), receipts);
         this.gasProvider = new SettingsGasProvider(web3j, settings);
     }
 
@@ -75,6 +74,10 @@ public final class ChainConnection implements AutoCloseable {
 
     TransactionManager transactionManager() {
         return transactionManager;
+    }
+
+    TransactionReceiptProcessor receipts() {
+        return receipts;
     }
 
     ContractGasProvider gasProvider() {

@@ -13,8 +13,9 @@ import java.util.function.Supplier;
  * @param chainId         EIP-155 chain id; transactions are signed for it (anvil: 31337)
  * @param privateKey      hex private key of the signing account; a supplier, so a secret file
  *                        or vault is read only when needed and never kept in a string here
- * @param pollingInterval how often to ask for a receipt; web3j's 15 s default is far too slow
- *                        for a dev chain or a QBFT network with 1-2 s blocks
+ * @param pollingInterval the longest pause between two requests for a receipt (they start at
+ *                        5 ms and double up to it); web3j's 15 s default is far too slow for a
+ *                        dev chain or a QBFT network with 1-2 s blocks
  * @param receiptTimeout  how long to wait for a receipt before giving up
  * @param gasLimit        gas limit of every transaction
  * @param gasPrice        fixed gas price in wei, or {@code null} to ask the node ({@code eth_gasPrice})

@@ -1,5 +1,7 @@
 package io.datatoken.chain;
 
+import java.io.IOException;
+import java.math.BigInteger;
 import java.util.Map;
 import java.util.Objects;
 
@@ -7,6 +9,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
 
@@ -16,9 +19,9 @@ import io.datatoken.domain.organization.LedgerUnavailable;
 /**
  * How every adapter talks to one contract: each change is first dry-run with {@code eth_call},
  * so a refusal costs no gas and is named from the contract's custom error; a change that still
- * reverts on chain (a race with another writer) is named the same way from the failed receipt.
- * Changes are serialized per connection: they are signed by one account, and concurrent sends
- * would compete for its nonce.
+ * reverts on chain (a race with another writer) is named by dry-running it again. Dry-run and send
+ * are serialized per connection (one signing account, one nonce sequence); receipts are awaited in
+ * parallel.
  */
 final class ContractCalls {
 
@@ -41,31 +44,54 @@ final class ContractCalls {
         this.descriptions = descriptions;
     }
 
-    /** Dry-runs, sends and waits for one change. */
+    /**
+     * Dry-runs, sends and waits for one change. Only the dry-run and the send hold the signer's
+     * lock (they fix the nonce order); waiting for the receipt does not, so one signer can have
+     * several changes in flight.
+     */
     TransactionReceipt submit(String action, RemoteFunctionCall<TransactionReceipt> call) {
+        String data = call.encodeFunctionCall();
+        String txHash;
         synchronized (connection) {
-            String data = call.encodeFunctionCall();
-            EthCall dryRun;
+            dryRun(action, data);
+            EthSendTransaction sent;
             try {
-                dryRun = connection.web3j().ethCall(Transaction.createEthCallTransaction(
-                                connection.account().value(), contractAddress, data),
-                        DefaultBlockParameterName.LATEST).send();
+                sent = connection.transactionManager().sendTransaction(connection.gasProvider().getGasPrice(),
+                        connection.gasProvider().getGasLimit(), contractAddress, data, BigInteger.ZERO);
             } catch (Exception e) {
                 throw unavailable(action, e);
             }
-            if (dryRun.isReverted()) {
-                throw refusal(action, dryRun.getRevertReasonEncodedData(), dryRun.getRevertReason());
+            if (sent.hasError()) {
+                throw refusal(action, sent.getError().getData(), sent.getError().getMessage());
             }
-            try {
-                return call.send();
-            } catch (TransactionException e) {
-                if (e.getTransactionReceipt().isPresent()) {
-                    throw refusal(action, e.getEncodedDataResponse().orElse(null), e.getMessage());
-                }
-                throw unavailable(action, e);
-            } catch (Exception e) {
-                throw unavailable(action, e);
-            }
+            txHash = sent.getTransactionHash();
+        }
+        TransactionReceipt receipt;
+        try {
+            receipt = connection.receipts().waitForTransactionReceipt(txHash);
+        } catch (IOException | TransactionException e) {
+            throw unavailable(action, e);
+        }
+        if (!receipt.isStatusOK()) {
+            // Another writer changed the state between dry-run and mining: the dry-run now names why.
+            dryRun(action, data);
+            throw new LedgerRefusal("Reverted", "The ledger refused to " + action + ": transaction " + txHash
+                    + " reverted on chain");
+        }
+        return receipt;
+    }
+
+    private void dryRun(String action, String data) {
+        EthCall dryRun;
+        try {
+            dryRun = connection.web3j().ethCall(Transaction.createEthCallTransaction(
+                            connection.account().value(), contractAddress, data),
+                    DefaultBlockParameterName.LATEST).send();
+        } catch (Exception e) {
+            throw unavailable(action, e);
+        }
+        if (dryRun.isReverted()) {
+            throw refusal(action, dryRun.getRevertReasonEncodedData(), dryRun.getRevertReason());
         }
     }
 

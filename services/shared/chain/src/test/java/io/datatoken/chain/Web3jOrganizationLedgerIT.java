@@ -23,12 +23,17 @@ import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 
 import io.datatoken.contracts.generated.OrganizationRegistry;
+import io.datatoken.domain.asset.AssetKind;
 import io.datatoken.domain.organization.ChainAddress;
+import io.datatoken.domain.organization.EndUser;
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.LedgerOrganization;
 import io.datatoken.domain.organization.LedgerRefusal;
 import io.datatoken.domain.organization.LedgerUnavailable;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.PlatformRole;
+import io.datatoken.domain.token.DataToken;
+import io.datatoken.domain.token.DataTokenId;
 
 /**
  * The organization ledger against a real anvil chain: every contract function, every custom
@@ -39,11 +44,20 @@ class Web3jOrganizationLedgerIT {
 
     private static final OrganizationAlias BANK_A = OrganizationAlias.of("bank-a");
     private static final OrganizationAlias HOSPITAL_B = OrganizationAlias.of("hospital-b");
+    /** Scenario S2's device vendor, keeping a registry of its users. */
+    private static final OrganizationAlias VENDOR_A = OrganizationAlias.of("vendor-a");
+    private static final EndUserId U1 = EndUserId.of("u1");
+    private static final EndUserId U2 = EndUserId.of("u2");
+    private static final EndUserId U3 = EndUserId.of("u3");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static AnvilProcess anvil;
     private static ChainConnection admin;
     private static ChainConnection outsider;
+    /** Two accounts of vendor-a and one of hospital-b, registered by the end-user tests. */
+    private static ChainConnection vendor;
+    private static ChainConnection vendor2;
+    private static ChainConnection hospital;
 
     private Web3jOrganizationLedger ledger;
 
@@ -52,15 +66,17 @@ class Web3jOrganizationLedgerIT {
         anvil = AnvilProcess.start();
         admin = ChainConnection.open(anvil.settings(0));
         outsider = ChainConnection.open(anvil.settings(1));
+        vendor = ChainConnection.open(anvil.settings(2));
+        vendor2 = ChainConnection.open(anvil.settings(3));
+        hospital = ChainConnection.open(anvil.settings(4));
     }
 
     @AfterAll
     static void stopChain() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (outsider != null) {
-            outsider.close();
+        for (ChainConnection connection : new ChainConnection[] {admin, outsider, vendor, vendor2, hospital}) {
+            if (connection != null) {
+                connection.close();
+            }
         }
         if (anvil != null) {
             anvil.close();
@@ -179,6 +195,8 @@ class Web3jOrganizationLedgerIT {
         assertRefused(() -> foreign.changeRoles(BANK_A, Set.of(PlatformRole.REGULATOR)), "NotAdmin", caller);
         assertRefused(() -> foreign.suspend(BANK_A), "NotAdmin", caller);
         assertRefused(() -> foreign.reinstate(BANK_A), "NotAdmin", caller);
+        assertRefused(() -> foreign.removeAccount(BANK_A, randomAccount()), "NotAdmin", caller);
+        assertRefused(() -> foreign.remove(BANK_A), "NotAdmin", caller);
         assertRefused(() -> foreign.submit("transfer admin", foreign.contract().transferAdmin(caller)),
                 "NotAdmin", caller);
         assertThat(ledger.find(HOSPITAL_B)).isEmpty();
@@ -346,6 +364,354 @@ class Web3jOrganizationLedgerIT {
         assertRefused(() -> ledger.reinstate(HOSPITAL_B), "UnknownOrganization", "hospital-b");
     }
 
+    // ---- removeAccount --------------------------------------------------------------------
+
+    @Test
+    void a_removed_account_acts_for_nobody_and_the_others_keep_their_order() {
+        ChainAddress first = randomAccount();
+        ChainAddress second = randomAccount();
+        ChainAddress third = randomAccount();
+        ledger.register(BANK_A, first, Set.of(PlatformRole.DATA_PROVIDER));
+        ledger.addAccount(BANK_A, second);
+        ledger.addAccount(BANK_A, third);
+
+        ledger.removeAccount(BANK_A, second);
+
+        assertThat(ledger.find(BANK_A)).get().extracting(LedgerOrganization::accounts)
+                .isEqualTo(List.of(first, third));
+        assertThat(ledger.organizationOf(second)).isEmpty();
+        assertThat(ledger.hasRole(second, PlatformRole.DATA_PROVIDER)).isFalse();
+        assertThat(ledger.hasRole(first, PlatformRole.DATA_PROVIDER)).isTrue();
+        var removed = decoded(OrganizationRegistry.ACCOUNTREMOVED_EVENT,
+                OrganizationRegistry::getAccountRemovedEventFromLog);
+        assertThat(removed).singleElement().satisfies(e -> {
+            assertThat(OrganizationIds.toAlias(e.orgId)).isEqualTo(BANK_A);
+            assertThat(ChainAddress.of(e.account)).isEqualTo(second);
+        });
+    }
+
+    @Test
+    void a_removed_account_is_free_to_act_for_another_organization() {
+        ChainAddress moving = randomAccount();
+        ledger.register(BANK_A, randomAccount(), Set.of(PlatformRole.DATA_PROVIDER));
+        ledger.addAccount(BANK_A, moving);
+        ledger.register(HOSPITAL_B, randomAccount(), Set.of(PlatformRole.DATA_USER));
+
+        ledger.removeAccount(BANK_A, moving);
+        ledger.addAccount(HOSPITAL_B, moving);
+
+        assertThat(ledger.organizationOf(moving)).contains(HOSPITAL_B);
+        assertThat(ledger.hasRole(moving, PlatformRole.DATA_USER)).isTrue();
+        assertThat(ledger.hasRole(moving, PlatformRole.DATA_PROVIDER)).isFalse();
+    }
+
+    @Test
+    void refuses_removing_the_last_account_or_one_that_does_not_act_for_the_organization() {
+        ChainAddress only = randomAccount();
+        ChainAddress hospitalAccount = randomAccount();
+        ledger.register(BANK_A, only, Set.of(PlatformRole.DATA_PROVIDER));
+        ledger.register(HOSPITAL_B, hospitalAccount, Set.of(PlatformRole.DATA_USER));
+        ChainAddress stranger = randomAccount();
+
+        assertRefused(() -> ledger.removeAccount(BANK_A, only), "LastAccount",
+                "account " + only + " is the last account of organization bank-a");
+        assertRefused(() -> ledger.removeAccount(BANK_A, hospitalAccount), "AccountNotOfOrganization",
+                "account " + hospitalAccount + " does not act for organization bank-a");
+        assertRefused(() -> ledger.removeAccount(BANK_A, stranger), "AccountNotOfOrganization", stranger.value());
+        assertRefused(() -> ledger.removeAccount(BANK_A, zeroAddress()), "AccountNotOfOrganization",
+                zeroAddress().value());
+        assertRefused(() -> ledger.removeAccount(OrganizationAlias.of("nobody"), only), "UnknownOrganization",
+                "organization nobody is not registered");
+        assertThat(ledger.organizationOf(only)).contains(BANK_A);
+        assertThat(ledger.organizationOf(hospitalAccount)).contains(HOSPITAL_B);
+    }
+
+    // ---- remove (organization) ------------------------------------------------------------
+
+    @Test
+    void removing_an_organization_frees_its_accounts_and_withdraws_everything() throws Exception {
+        ChainAddress first = randomAccount();
+        ChainAddress second = randomAccount();
+        ledger.register(BANK_A, first, Set.of(PlatformRole.DATA_PROVIDER, PlatformRole.DATA_USER));
+        ledger.addAccount(BANK_A, second);
+        ledger.suspend(BANK_A);
+        assertThat(ledger.isRemoved(BANK_A)).isFalse();
+
+        ledger.remove(BANK_A);
+
+        byte[] id = OrganizationIds.toId(BANK_A);
+        assertThat(ledger.find(BANK_A)).isEmpty();
+        assertThat(ledger.isActive(BANK_A)).isFalse();
+        assertThat(ledger.isRemoved(BANK_A)).isTrue();
+        assertThat(ledger.contract().isRegistered(id).send()).isFalse();
+        assertThat(ledger.contract().rolesOf(id).send()).isZero();
+        assertThat(ledger.contract().accountsOf(id).send()).isEmpty();
+        for (ChainAddress account : List.of(first, second)) {
+            assertThat(ledger.organizationOf(account)).isEmpty();
+            assertThat(ledger.hasRole(account, PlatformRole.DATA_USER)).isFalse();
+        }
+        var accountsRemoved = decoded(OrganizationRegistry.ACCOUNTREMOVED_EVENT,
+                OrganizationRegistry::getAccountRemovedEventFromLog);
+        assertThat(accountsRemoved).extracting(e -> ChainAddress.of(e.account)).containsExactly(first, second);
+        assertThat(accountsRemoved).allSatisfy(e -> assertThat(OrganizationIds.toAlias(e.orgId)).isEqualTo(BANK_A));
+        var removed = decoded(OrganizationRegistry.ORGANIZATIONREMOVED_EVENT,
+                OrganizationRegistry::getOrganizationRemovedEventFromLog);
+        assertThat(removed).singleElement().satisfies(e -> {
+            assertThat(OrganizationIds.toAlias(e.orgId)).isEqualTo(BANK_A);
+            assertThat(e.log.getTransactionHash()).isEqualTo(accountsRemoved.get(0).log.getTransactionHash());
+        });
+
+        ledger.register(HOSPITAL_B, first, Set.of(PlatformRole.REGULATOR));
+        assertThat(ledger.organizationOf(first)).contains(HOSPITAL_B);
+    }
+
+    @Test
+    void a_removed_organization_id_is_never_registered_or_changed_again() {
+        ledger.register(BANK_A, randomAccount(), Set.of(PlatformRole.DATA_PROVIDER));
+        ledger.remove(BANK_A);
+        String gone = "organization bank-a was removed";
+
+        assertRefused(() -> ledger.register(BANK_A, randomAccount(), Set.of(PlatformRole.DATA_PROVIDER)),
+                "RemovedOrganization", gone);
+        assertRefused(() -> ledger.addAccount(BANK_A, randomAccount()), "RemovedOrganization", gone);
+        assertRefused(() -> ledger.removeAccount(BANK_A, randomAccount()), "RemovedOrganization", gone);
+        assertRefused(() -> ledger.changeRoles(BANK_A, Set.of(PlatformRole.DATA_USER)), "RemovedOrganization", gone);
+        assertRefused(() -> ledger.suspend(BANK_A), "RemovedOrganization", gone);
+        assertRefused(() -> ledger.reinstate(BANK_A), "RemovedOrganization", gone);
+        assertRefused(() -> ledger.remove(BANK_A), "RemovedOrganization", gone);
+        assertRefused(() -> ledger.remove(HOSPITAL_B), "UnknownOrganization", "organization hospital-b is not registered");
+        assertThat(ledger.isRemoved(HOSPITAL_B)).isFalse();
+    }
+
+    @Test
+    void the_tokens_of_a_removed_organization_can_never_be_changed_by_its_former_accounts() {
+        Web3jDataTokenLedger registry = Web3jDataTokenLedger.deploy(admin, ledger.registryAddress());
+        Web3jDataTokenLedger asVendor = new Web3jDataTokenLedger(vendor, registry.registryAddress());
+        ledger.register(VENDOR_A, vendor.account(), Set.of(PlatformRole.DATA_PROVIDER));
+        DataTokenId owned = DataTokenId.of(LedgerFixture.randomHex32());
+        asVendor.register(owned, AssetKind.DATA, LedgerFixture.randomCid(), LedgerFixture.randomProof(), List.of());
+
+        ledger.remove(VENDOR_A);
+
+        String caller = vendor.account().value();
+        assertRefused(() -> asVendor.register(DataTokenId.of(LedgerFixture.randomHex32()), AssetKind.DATA,
+                LedgerFixture.randomCid(), LedgerFixture.randomProof(), List.of()), "NotProvider", caller);
+        assertRefused(() -> asVendor.updateMetadata(owned, LedgerFixture.randomCid(), LedgerFixture.randomProof()),
+                "NotOwner", caller);
+        // The freed account joins another data provider: the removed one's token does not follow it.
+        ledger.register(HOSPITAL_B, vendor.account(), Set.of(PlatformRole.DATA_PROVIDER));
+        assertRefused(() -> asVendor.updateMetadata(owned, LedgerFixture.randomCid(), LedgerFixture.randomProof()),
+                "NotOwner", caller);
+        assertThat(registry.find(owned)).get().extracting(DataToken::owner).isEqualTo(VENDOR_A);
+    }
+
+    // ---- end users ------------------------------------------------------------------------
+
+    @Test
+    void an_organization_account_registers_its_end_users_without_the_admin() throws Exception {
+        Web3jOrganizationLedger asVendor = vendorWithTwoAccounts();
+        ChainAddress user = randomAccount();
+        BigInteger adminNonce = nonceOf(admin.account());
+
+        EndUser registered = asVendor.registerEndUser(U1, user);
+
+        EndUser expected = new EndUser(VENDOR_A, U1, user);
+        assertThat(registered).isEqualTo(expected);
+        assertThat(nonceOf(admin.account())).as("the admin sent nothing").isEqualTo(adminNonce);
+        assertThat(ledger.findEndUser(user)).contains(expected);
+        assertThat(ledger.findEndUser(VENDOR_A, U1)).contains(expected);
+        assertThat(ledger.endUsersOf(VENDOR_A)).containsExactly(expected);
+        assertThat(ledger.contract().isEndUser(OrganizationIds.toId(VENDOR_A), user.value()).send()).isTrue();
+        assertThat(ledger.organizationOf(user)).as("an end user does not act for the organization").isEmpty();
+        var events = decoded(OrganizationRegistry.ENDUSERREGISTERED_EVENT,
+                OrganizationRegistry::getEndUserRegisteredEventFromLog);
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(OrganizationIds.toAlias(e.orgId)).isEqualTo(VENDOR_A);
+            assertThat(EndUserIds.toUserId(e.userId)).isEqualTo(U1);
+            assertThat(ChainAddress.of(e.account)).isEqualTo(user);
+            assertThat(ChainAddress.of(e.registeredBy)).isEqualTo(vendor.account());
+        });
+    }
+
+    @Test
+    void any_account_of_the_organization_removes_its_end_users() {
+        Web3jOrganizationLedger asVendor = vendorWithTwoAccounts();
+        Web3jOrganizationLedger asVendor2 = new Web3jOrganizationLedger(vendor2, ledger.registryAddress());
+        ChainAddress user = randomAccount();
+        ChainAddress kept = randomAccount();
+        asVendor.registerEndUser(U1, user);
+        asVendor2.registerEndUser(U2, kept);
+
+        asVendor2.removeEndUser(U1);
+
+        assertThat(ledger.findEndUser(user)).isEmpty();
+        assertThat(ledger.findEndUser(VENDOR_A, U1)).isEmpty();
+        assertThat(ledger.endUsersOf(VENDOR_A)).containsExactly(new EndUser(VENDOR_A, U2, kept));
+        var events = decoded(OrganizationRegistry.ENDUSERREMOVED_EVENT,
+                OrganizationRegistry::getEndUserRemovedEventFromLog);
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(OrganizationIds.toAlias(e.orgId)).isEqualTo(VENDOR_A);
+            assertThat(EndUserIds.toUserId(e.userId)).isEqualTo(U1);
+            assertThat(ChainAddress.of(e.account)).isEqualTo(user);
+            assertThat(ChainAddress.of(e.removedBy)).isEqualTo(vendor2.account());
+        });
+        // The id and the address are free again.
+        asVendor.registerEndUser(U1, user);
+        assertThat(ledger.findEndUser(VENDOR_A, U1)).contains(new EndUser(VENDOR_A, U1, user));
+    }
+
+    @Test
+    void end_users_are_listed_page_by_page_in_no_particular_order() throws Exception {
+        Web3jOrganizationLedger asVendor = vendorWithTwoAccounts();
+        ChainAddress a1 = randomAccount();
+        ChainAddress a2 = randomAccount();
+        ChainAddress a3 = randomAccount();
+        asVendor.registerEndUser(U1, a1);
+        asVendor.registerEndUser(U2, a2);
+        asVendor.registerEndUser(U3, a3);
+
+        asVendor.removeEndUser(U1);
+
+        byte[] id = OrganizationIds.toId(VENDOR_A);
+        OrganizationRegistry contract = ledger.contract();
+        assertThat(contract.endUserCount(id).send()).isEqualTo(BigInteger.TWO);
+        var firstPage = contract.endUsersOf(id, BigInteger.ZERO, BigInteger.ONE).send();
+        var secondPage = contract.endUsersOf(id, BigInteger.ONE, BigInteger.TEN).send();
+        var beyond = contract.endUsersOf(id, BigInteger.TWO, BigInteger.TEN).send();
+        assertThat(firstPage.component1()).hasSize(1);
+        assertThat(secondPage.component1()).hasSize(1);
+        assertThat(beyond.component1()).isEmpty();
+        assertThat(beyond.component2()).isEmpty();
+        assertThat(List.of(EndUserIds.toUserId(firstPage.component1().get(0)),
+                EndUserIds.toUserId(secondPage.component1().get(0)))).containsExactlyInAnyOrder(U2, U3);
+        assertThat(ledger.endUsersOf(VENDOR_A)).containsExactlyInAnyOrder(
+                new EndUser(VENDOR_A, U2, a2), new EndUser(VENDOR_A, U3, a3));
+        assertThat(ledger.endUsersOf(VENDOR_A, 1)).containsExactlyInAnyOrder(
+                new EndUser(VENDOR_A, U2, a2), new EndUser(VENDOR_A, U3, a3));
+        assertThat(ledger.endUsersOf(HOSPITAL_B)).isEmpty();
+    }
+
+    @Test
+    void refuses_end_user_changes_from_accounts_of_no_organization() {
+        vendorWithTwoAccounts();
+        Web3jOrganizationLedger asOutsider = new Web3jOrganizationLedger(outsider, ledger.registryAddress());
+
+        assertRefused(() -> asOutsider.registerEndUser(U1, randomAccount()), "NotOrganizationAccount",
+                "account " + outsider.account() + " does not act for any organization");
+        assertRefused(() -> asOutsider.removeEndUser(U1), "NotOrganizationAccount", outsider.account().value());
+        assertRefused(() -> ledger.registerEndUser(U1, randomAccount()), "NotOrganizationAccount",
+                admin.account().value());
+    }
+
+    @Test
+    void a_suspended_organization_cannot_change_its_end_users_but_keeps_them() {
+        Web3jOrganizationLedger asVendor = vendorWithTwoAccounts();
+        ChainAddress user = randomAccount();
+        asVendor.registerEndUser(U1, user);
+        ledger.suspend(VENDOR_A);
+
+        assertRefused(() -> asVendor.registerEndUser(U2, randomAccount()), "OrganizationInactive",
+                "organization vendor-a is suspended");
+        assertRefused(() -> asVendor.removeEndUser(U1), "OrganizationInactive", "vendor-a");
+        assertThat(ledger.findEndUser(user)).contains(new EndUser(VENDOR_A, U1, user));
+
+        ledger.reinstate(VENDOR_A);
+        asVendor.removeEndUser(U1);
+        assertThat(ledger.findEndUser(user)).isEmpty();
+    }
+
+    @Test
+    void refuses_duplicate_ids_taken_addresses_and_empty_values() {
+        Web3jOrganizationLedger asVendor = vendorWithTwoAccounts();
+        ChainAddress user = randomAccount();
+        asVendor.registerEndUser(U1, user);
+        byte[] u2 = EndUserIds.toId(U2);
+
+        assertRefused(() -> asVendor.registerEndUser(U1, randomAccount()), "EndUserExists",
+                "organization vendor-a already has an end user u1");
+        assertRefused(() -> asVendor.registerEndUser(U2, user), "AccountIsEndUser",
+                "account " + user + " is an end user of organization vendor-a");
+        assertRefused(() -> asVendor.registerEndUser(U2, vendor2.account()), "AccountTaken",
+                vendor2.account().value());
+        assertRefused(() -> asVendor.registerEndUser(U2, zeroAddress()), "ZeroAddress", "zero address");
+        assertRefused(() -> asVendor.submit("register end user", asVendor.contract().registerEndUser(new byte[32],
+                randomAccount().value())), "ZeroUserId", "must not be empty");
+        assertRefused(() -> asVendor.removeEndUser(U2), "UnknownEndUser", "organization vendor-a has no end user u2");
+        assertRefused(() -> asVendor.submit("remove end user", asVendor.contract().removeEndUser(u2)),
+                "UnknownEndUser", "u2");
+    }
+
+    @Test
+    void another_organization_can_neither_remove_nor_take_the_end_users_of_one() throws Exception {
+        Web3jOrganizationLedger asVendor = vendorWithTwoAccounts();
+        ledger.register(HOSPITAL_B, hospital.account(), Set.of(PlatformRole.DATA_USER));
+        Web3jOrganizationLedger asHospital = new Web3jOrganizationLedger(hospital, ledger.registryAddress());
+        ChainAddress user = randomAccount();
+        asVendor.registerEndUser(U1, user);
+
+        assertRefused(() -> asHospital.removeEndUser(U1), "UnknownEndUser",
+                "organization hospital-b has no end user u1");
+        assertRefused(() -> asHospital.registerEndUser(U2, user), "AccountIsEndUser",
+                "account " + user + " is an end user of organization vendor-a");
+        assertThat(ledger.findEndUser(user)).contains(new EndUser(VENDOR_A, U1, user));
+
+        // User ids are unique per organization only.
+        ChainAddress patient = randomAccount();
+        assertThat(asHospital.registerEndUser(U1, patient)).isEqualTo(new EndUser(HOSPITAL_B, U1, patient));
+        assertThat(ledger.findEndUser(VENDOR_A, U1)).contains(new EndUser(VENDOR_A, U1, user));
+        assertThat(ledger.contract().isEndUser(OrganizationIds.toId(HOSPITAL_B), user.value()).send()).isFalse();
+    }
+
+    @Test
+    void an_end_user_cannot_become_an_organization_account() {
+        Web3jOrganizationLedger asVendor = vendorWithTwoAccounts();
+        ChainAddress user = randomAccount();
+        asVendor.registerEndUser(U1, user);
+        String reason = "account " + user + " is an end user of organization vendor-a";
+
+        assertRefused(() -> ledger.register(HOSPITAL_B, user, Set.of(PlatformRole.DATA_USER)), "AccountIsEndUser",
+                reason);
+        assertRefused(() -> ledger.addAccount(VENDOR_A, user), "AccountIsEndUser", reason);
+
+        asVendor.removeEndUser(U1);
+        ledger.addAccount(VENDOR_A, user);
+        assertThat(ledger.organizationOf(user)).contains(VENDOR_A);
+    }
+
+    @Test
+    void removing_an_organization_drops_its_end_users_and_frees_their_addresses() throws Exception {
+        Web3jOrganizationLedger asVendor = vendorWithTwoAccounts();
+        ChainAddress user = randomAccount();
+        ChainAddress other = randomAccount();
+        asVendor.registerEndUser(U1, user);
+        asVendor.registerEndUser(U2, other);
+
+        ledger.remove(VENDOR_A);
+
+        byte[] id = OrganizationIds.toId(VENDOR_A);
+        assertThat(ledger.findEndUser(user)).isEmpty();
+        assertThat(ledger.findEndUser(VENDOR_A, U1)).isEmpty();
+        assertThat(ledger.endUsersOf(VENDOR_A)).isEmpty();
+        assertThat(ledger.contract().endUserCount(id).send()).isZero();
+        assertThat(ledger.contract().isEndUser(id, user.value()).send()).isFalse();
+        assertRefused(() -> asVendor.registerEndUser(U3, randomAccount()), "NotOrganizationAccount",
+                vendor.account().value());
+        assertRefused(() -> asVendor.removeEndUser(U1), "NotOrganizationAccount", vendor.account().value());
+
+        ledger.register(HOSPITAL_B, hospital.account(), Set.of(PlatformRole.DATA_USER));
+        Web3jOrganizationLedger asHospital = new Web3jOrganizationLedger(hospital, ledger.registryAddress());
+        assertThat(asHospital.registerEndUser(U1, user)).isEqualTo(new EndUser(HOSPITAL_B, U1, user));
+        ledger.addAccount(HOSPITAL_B, other);
+        assertThat(ledger.organizationOf(other)).contains(HOSPITAL_B);
+    }
+
+    /** Registers vendor-a with the vendor and vendor2 accounts; the ledger as vendor-a's first account. */
+    private Web3jOrganizationLedger vendorWithTwoAccounts() {
+        ledger.register(VENDOR_A, vendor.account(), Set.of(PlatformRole.DATA_PROVIDER));
+        ledger.addAccount(VENDOR_A, vendor2.account());
+        return new Web3jOrganizationLedger(vendor, ledger.registryAddress());
+    }
+
     // ---- admin hand-over ------------------------------------------------------------------
 
     @Test
@@ -411,10 +777,21 @@ class Web3jOrganizationLedgerIT {
 
     // ---- helpers --------------------------------------------------------------------------
 
+    /** Asserts a refusal with its reason and message, found by the dry run: nothing was sent. */
     private static void assertRefused(ThrowingCallable change, String reason, String messagePart) {
+        BigInteger before = blockNumber();
         assertThatThrownBy(change)
                 .isInstanceOfSatisfying(LedgerRefusal.class, refusal -> assertThat(refusal.reason()).isEqualTo(reason))
                 .hasMessageContaining(messagePart);
+        assertThat(blockNumber()).as("no transaction sent for a refusal").isEqualTo(before);
+    }
+
+    private static BigInteger blockNumber() {
+        try {
+            return admin.web3j().ethBlockNumber().send().getBlockNumber();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private <T> List<T> decoded(Event event, java.util.function.Function<Log, T> decoder) {
