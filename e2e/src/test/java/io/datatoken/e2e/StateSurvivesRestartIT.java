@@ -29,8 +29,11 @@ class StateSurvivesRestartIT {
     void chain_content_database_and_realm_survive_down_and_up() throws Exception {
         String marker = UUID.randomUUID().toString();
         String cid = addToIpfs(marker);
+        // A legacy transaction at the node's price: the dev chain runs free gas (docs/decisions/0010).
+        String gasPrice = rpc("eth_gasPrice", "[]").asText();
         String txHash = rpc("eth_sendTransaction", "[{\"from\":\"0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266\","
-                + "\"to\":\"0x70997970c51812dc3a010c7d01b50e0d17dc79c8\",\"value\":\"0x1\"}]").asText();
+                + "\"to\":\"0x70997970c51812dc3a010c7d01b50e0d17dc79c8\",\"value\":\"0x1\",\"gasPrice\":\""
+                + gasPrice + "\"}]").asText();
         String blockBefore = rpc("eth_blockNumber", "[]").asText();
         sql("create table if not exists public.restart_marker (value text)", "insert into public.restart_marker values ('" + marker + "')");
 
