@@ -5,11 +5,14 @@
 //   raw chain   DataTokenRegistry.register sent straight to the chain's JSON-RPC from an anvil dev
 //               account registered as a data-provider organization (bench-<random>)
 // each N times one after another, then N times by C concurrent clients, after a few warm-ups.
+// Then the same on blocks of --block-time seconds (default 1; anvil interval mining for that phase,
+// automine restored after), the way a QBFT consortium chain mines, with --block-clients clients.
 // Both register a DDO of the same class (the demo's DATA DDO with a random dt) and wait for each
 // receipt the way the service does (asked at once, then after 5 ms, doubling up to 100 ms; gas
 // limit 3,000,000, price from eth_gasPrice). Goal (issue): end-to-end >= 0.80 of raw chain throughput.
 //
-// Usage: node bench/registrations.mjs [--count 100] [--concurrency 4] [--warmup 10] [--stack <stack.json>]
+// Usage: node bench/registrations.mjs [--count 100] [--concurrency 4] [--warmup 10] [--block-time 1]
+//        [--block-clients 16] [--stack <stack.json>]
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +27,7 @@ import {
 import { dataDdo } from '../dev/demo/s1-documents.mjs';
 
 const USAGE = 'usage: ./datatoken bench registrations [--count N (100)] [--concurrency C (4; 1: sequential only)] '
-  + '[--warmup W (10)]';
+  + '[--warmup W (10)] [--block-time S (1; 0: skip)] [--block-clients B (16)]';
 const GOAL = 0.8;
 // As the service's chain adapter (services/shared/chain ChainSettings): gas limit, receipt polling.
 const GAS_LIMIT = `0x${(3_000_000).toString(16)}`;
@@ -144,10 +147,15 @@ function report(label, e2e, raw) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2), { stack: '', count: '100', concurrency: '4', warmup: '10', wait: '180' }, USAGE);
-  const [count, concurrency, warmup] = [args.count, args.concurrency, args.warmup].map(Number);
-  if (![count, concurrency].every((n) => Number.isInteger(n) && n >= 1) || !(Number.isInteger(warmup) && warmup >= 0)) {
-    throw new Fatal(`--count and --concurrency must be positive integers, --warmup not negative\n${USAGE}`);
+  const args = parseArgs(process.argv.slice(2), {
+    stack: '', count: '100', concurrency: '4', warmup: '10', wait: '180', 'block-time': '1', 'block-clients': '16',
+  }, USAGE);
+  const [count, concurrency, warmup, blockTime, blockClients] =
+    [args.count, args.concurrency, args.warmup, args['block-time'], args['block-clients']].map(Number);
+  if (![count, concurrency, blockClients].every((n) => Number.isInteger(n) && n >= 1)
+    || ![warmup, blockTime].every((n) => Number.isInteger(n) && n >= 0)) {
+    throw new Fatal(`--count, --concurrency and --block-clients must be positive integers, --warmup and --block-time `
+      + `not negative\n${USAGE}`);
   }
   const stack = readStack(args.stack);
   const platform = new Platform(stack, { waitSeconds: Number(args.wait) });
@@ -177,6 +185,18 @@ async function main() {
     report(`concurrency ${concurrency}`, await measure(count, concurrency, ddo, e2e), await measure(count, concurrency, rawInput, chain));
     log(`    (the service sends one organization's transactions one at a time, so all ${concurrency} end-to-end clients`);
     log('     share bank-a\'s account; the raw clients share one account too, with nonces counted by the bench)');
+  }
+  if (blockTime > 0) {
+    // Four blocks' worth per side: on a block-time chain the rate is set by inclusion, not by the writer.
+    const perSide = blockClients * 4;
+    await platform.rpc('evm_setIntervalMining', [blockTime]);
+    try {
+      report(`${blockTime} s blocks, ${blockClients} clients (QBFT-like; anvil interval mining for this phase)`,
+        await measure(perSide, blockClients, ddo, e2e), await measure(perSide, blockClients, rawInput, chain));
+    } finally {
+      await platform.rpc('evm_setIntervalMining', [0]);
+      await platform.rpc('evm_setAutomine', [true]);
+    }
   }
 }
 
