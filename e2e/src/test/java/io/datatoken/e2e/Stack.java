@@ -130,6 +130,14 @@ final class Stack {
         return send(request.build());
     }
 
+    HttpResponse<String> delete(String path, String bearerToken) {
+        var request = HttpRequest.newBuilder(URI.create(services() + path)).timeout(Duration.ofSeconds(60)).DELETE();
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(request.build());
+    }
+
     String chainRpc() {
         return description.get("chainRpc").asText();
     }

@@ -92,22 +92,22 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
     }
 
     @Override
-    public void grant(DataTokenId child, DataTokenId parent) {
+    public TransactionHash grant(DataTokenId child, DataTokenId parent) {
         String action = "grant " + child + " to " + parent;
-        chain.write(action, () -> chain.grant(this, action, child, parent, null));
+        return chain.write(action, () -> chain.grant(this, action, child, parent, null));
     }
 
     @Override
-    public void grant(DataTokenId child, DataTokenId parent, Instant expiresAt) {
+    public TransactionHash grant(DataTokenId child, DataTokenId parent, Instant expiresAt) {
         Objects.requireNonNull(expiresAt, "expiresAt");
         String action = "grant " + child + " to " + parent + " until " + expiresAt;
-        chain.write(action, () -> chain.grant(this, action, child, parent, expiresAt));
+        return chain.write(action, () -> chain.grant(this, action, child, parent, expiresAt));
     }
 
     @Override
-    public void revoke(DataTokenId child, DataTokenId parent) {
+    public TransactionHash revoke(DataTokenId child, DataTokenId parent) {
         String action = "revoke the grant of " + child + " to " + parent;
-        chain.write(action, () -> chain.revoke(this, action, child, parent));
+        return chain.write(action, () -> chain.revoke(this, action, child, parent));
     }
 
     @Override
@@ -338,8 +338,8 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
         }
 
         /** Granting again renews or replaces the grant, as on chain. */
-        private Void grant(InMemoryDataTokenLedger caller, String action, DataTokenId child, DataTokenId parent,
-                           Instant expiresAt) {
+        private TransactionHash grant(InMemoryDataTokenLedger caller, String action, DataTokenId child,
+                                      DataTokenId parent, Instant expiresAt) {
             requireActingOwner(caller, action, child);
             requireChildOf(action, child, parent);
             Instant now = now();
@@ -350,12 +350,11 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
                 throw refusals.refuse(action, "ExpiryInPast", expiry.getEpochSecond());
             }
             grants.put(new Edge(child, parent), new Grant(child, parent, now, expiry, false));
-            nextTransaction();
-            return null;
+            return nextTransaction();
         }
 
         /** Allowed while the owner is suspended: taking a permission back is never blocked. */
-        private Void revoke(InMemoryDataTokenLedger caller, String action, DataTokenId child, DataTokenId parent) {
+        private TransactionHash revoke(InMemoryDataTokenLedger caller, String action, DataTokenId child, DataTokenId parent) {
             Registered registered = requireKnown(action, child);
             if (!Objects.equals(caller.organization, registered.token().owner())) {
                 throw refusals.refuse(action, "NotOwner", caller.account, child);
@@ -367,8 +366,7 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
                 throw refusals.refuse(action, "NoLiveGrant", child, parent);
             }
             grants.put(edge, new Grant(child, parent, existing.grantedAt(), existing.expiresAt(), true));
-            nextTransaction();
-            return null;
+            return nextTransaction();
         }
 
         /** Every child gave {@code id} a live grant and is itself active (bounded by MAX_DEPTH and MAX_TREE_SIZE). */

@@ -103,22 +103,22 @@ public final class Web3jDataTokenLedger implements DataTokenLedger {
     }
 
     @Override
-    public void grant(DataTokenId child, DataTokenId parent) {
-        submit("grant " + child + " to " + parent,
-                registry.grant(LedgerValues.bytes32(child), LedgerValues.bytes32(parent), BigInteger.ZERO));
+    public TransactionHash grant(DataTokenId child, DataTokenId parent) {
+        return hashOf(submit("grant " + child + " to " + parent,
+                registry.grant(LedgerValues.bytes32(child), LedgerValues.bytes32(parent), BigInteger.ZERO)));
     }
 
     @Override
-    public void grant(DataTokenId child, DataTokenId parent, Instant expiresAt) {
+    public TransactionHash grant(DataTokenId child, DataTokenId parent, Instant expiresAt) {
         Objects.requireNonNull(expiresAt, "expiresAt");
-        submit("grant " + child + " to " + parent + " until " + expiresAt, registry.grant(LedgerValues.bytes32(child),
-                LedgerValues.bytes32(parent), LedgerValues.unixSeconds(expiresAt)));
+        return hashOf(submit("grant " + child + " to " + parent + " until " + expiresAt, registry.grant(LedgerValues.bytes32(child),
+                LedgerValues.bytes32(parent), LedgerValues.unixSeconds(expiresAt))));
     }
 
     @Override
-    public void revoke(DataTokenId child, DataTokenId parent) {
-        submit("revoke the grant of " + child + " to " + parent,
-                registry.revoke(LedgerValues.bytes32(child), LedgerValues.bytes32(parent)));
+    public TransactionHash revoke(DataTokenId child, DataTokenId parent) {
+        return hashOf(submit("revoke the grant of " + child + " to " + parent,
+                registry.revoke(LedgerValues.bytes32(child), LedgerValues.bytes32(parent))));
     }
 
     @Override

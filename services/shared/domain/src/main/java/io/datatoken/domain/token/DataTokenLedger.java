@@ -32,13 +32,13 @@ public interface DataTokenLedger {
     TransactionHash updateMetadata(DataTokenId id, Cid storagePath, Proof proof);
 
     /** The child's owner authorizes the parent (which lists the child) until revoked. */
-    void grant(DataTokenId child, DataTokenId parent);
+    TransactionHash grant(DataTokenId child, DataTokenId parent);
 
     /** The child's owner authorizes the parent until {@code expiresAt} (in the future). */
-    void grant(DataTokenId child, DataTokenId parent, Instant expiresAt);
+    TransactionHash grant(DataTokenId child, DataTokenId parent, Instant expiresAt);
 
     /** The child's owner withdraws its live grant to the parent. */
-    void revoke(DataTokenId child, DataTokenId parent);
+    TransactionHash revoke(DataTokenId child, DataTokenId parent);
 
     Optional<DataToken> find(DataTokenId id);
 
