@@ -107,7 +107,7 @@ final class AssetWorld {
         });
         return "{\"dt\":\"" + dt + "\",\"kind\":\"ALGORITHM\",\"title\":\"Joint risk features\",\"owner\":\"" + owner
                 + "\",\"services\":[{\"type\":\"workflow\",\"childDts\":[" + children + "],\"workflow\":{\"setOps\":{"
-                + setOps + "},\"configs\":{\"rounds\":\"1\"}}}]}";
+                + setOps + "},\"configs\":{\"rounds\":\"1\"}},\"terms\":{\"purpose\":\"joint risk features\"}}]}";
     }
 
     static String withTitle(String ddo, String title) {

@@ -1,8 +1,7 @@
 package io.datatoken.asset.adapters;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datatoken.chain.ChainConnection;
+import io.datatoken.chain.ChainDeployment;
 import io.datatoken.chain.ChainSettings;
 import io.datatoken.asset.onboarding.KeyVault;
 import io.datatoken.asset.onboarding.OrganizationAccounts;
@@ -187,16 +186,7 @@ public class OutsideSystems {
     }
 
     private ChainAddress contractAddress(String contract) {
-        try {
-            JsonNode record = new ObjectMapper().readTree(read(deploymentFile));
-            JsonNode address = record.path("contracts").path(contract).path("address");
-            if (address.isMissingNode()) {
-                throw new IllegalStateException("the deployment record " + deploymentFile + " names no " + contract);
-            }
-            return ChainAddress.of(address.asText());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the deployment record " + deploymentFile, e);
-        }
+        return ChainDeployment.read(Path.of(deploymentFile)).address(contract);
     }
 
     private static String read(String file) {
