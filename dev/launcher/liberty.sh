@@ -44,6 +44,7 @@ DATATOKEN_CHAIN_DEPLOYMENT_FILE=$DT_STATE/chain/deployment.json
 DATATOKEN_CHAIN_OPERATOR_KEY_FILE=$DT_STATE/secrets/operator-key
 DATATOKEN_IPFS_URL=$(url_ipfs)
 DATATOKEN_ASSET_URL=$(liberty_url)/asset/api
+DATATOKEN_VERIFIER_URL=$(liberty_url)/verifier/api
 DATATOKEN_KEYCLOAK_URL=$(keycloak_url)
 DATATOKEN_KEYCLOAK_CLIENT_SECRET_FILE=$DT_STATE/secrets/services-client-secret
 DATATOKEN_VAULT_KEK_FILE=$DT_STATE/secrets/vault-kek

@@ -126,6 +126,73 @@ class VerificationIT {
         assertThat(chain.grantOf(DataTokenId.of(aData), DataTokenId.of(algorithm))).isEmpty();
     }
 
+    @Test
+    void owners_who_opted_in_authorize_compositions_within_their_terms_without_acting() throws IOException {
+        autoAuthorize(bob, bData, true);
+
+        JsonNode first = requestAuthorization(carol, algorithm);
+
+        assertThat(outcomeOf(first, aData).get("status").asText()).isEqualTo("awaiting-owner");
+        assertThat(outcomeOf(first, bData).get("status").asText()).isEqualTo("granted");
+        assertThat(outcomeOf(first, bData).at("/grant/grantedBy").asText()).isEqualTo("bank-b");
+        assertThat(chain.grantOf(DataTokenId.of(bData), DataTokenId.of(algorithm))).isPresent();
+        assertThat(chain.grantOf(DataTokenId.of(aData), DataTokenId.of(algorithm))).isEmpty();
+        assertThat(chain.isActive(DataTokenId.of(algorithm))).isFalse();
+
+        autoAuthorize(alice, aData, true);
+        JsonNode second = requestAuthorization(carol, algorithm);
+
+        assertThat(outcomeOf(second, aData).get("status").asText()).isEqualTo("granted");
+        assertThat(outcomeOf(second, bData).get("status").asText()).isEqualTo("already-granted");
+        assertThat(chain.isActive(DataTokenId.of(algorithm))).isTrue();
+    }
+
+    @Test
+    void an_opted_in_child_whose_terms_are_not_met_is_denied_with_the_rules_broken() throws IOException {
+        String narrowed = dataDdo(aData, "bank-a", "bank-b");
+        assertThat(stack.put(ASSETS + "/" + aData + "/ddo", alice, JSON_TYPE, bytes(narrowed)).statusCode()).isEqualTo(200);
+        autoAuthorize(alice, aData, true);
+
+        JsonNode outcomes = requestAuthorization(carol, algorithm);
+
+        assertThat(outcomeOf(outcomes, aData).get("status").asText()).isEqualTo("denied");
+        assertThat(outcomeOf(outcomes, aData).get("brokenRules")).extracting(JsonNode::asText)
+                .containsExactly("consumer-organization");
+        assertThat(chain.grantOf(DataTokenId.of(aData), DataTokenId.of(algorithm))).isEmpty();
+    }
+
+    @Test
+    void only_owners_opt_in_and_only_the_composer_requests() throws IOException {
+        assertProblem(stack.put(ASSETS + "/" + aData + "/auto-authorization", bob, JSON_TYPE, bytes("{\"enabled\":true}")),
+                403, "not-owner");
+        assertThat(Stack.JSON.readTree(stack.get(ASSETS + "/" + aData + "/auto-authorization", carol).body())
+                .get("enabled").asBoolean()).isFalse();
+        assertProblem(stack.post(ASSETS + "/" + algorithm + "/authorization-requests", alice, JSON_TYPE, new byte[0]),
+                403, "not-owner");
+    }
+
+    private static void autoAuthorize(String token, String dt, boolean enabled) throws IOException {
+        var response = stack.put(ASSETS + "/" + dt + "/auto-authorization", token, JSON_TYPE,
+                bytes("{\"enabled\":" + enabled + "}"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Stack.JSON.readTree(response.body()).get("enabled").asBoolean()).isEqualTo(enabled);
+    }
+
+    private static JsonNode requestAuthorization(String token, String parent) throws IOException {
+        var response = stack.post(ASSETS + "/" + parent + "/authorization-requests", token, JSON_TYPE, new byte[0]);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Stack.JSON.readTree(response.body());
+    }
+
+    private static JsonNode outcomeOf(JsonNode outcomes, String child) {
+        for (JsonNode outcome : outcomes) {
+            if (outcome.get("child").asText().equals(child)) {
+                return outcome;
+            }
+        }
+        throw new AssertionError("no outcome for " + child + " in " + outcomes);
+    }
+
     private static JsonNode verify(String token, String parent) throws IOException {
         var response = stack.post(VERIFICATIONS, token, JSON_TYPE, bytes("{\"parent\":\"" + parent + "\"}"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

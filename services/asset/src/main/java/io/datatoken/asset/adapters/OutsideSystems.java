@@ -3,6 +3,7 @@ package io.datatoken.asset.adapters;
 import io.datatoken.chain.ChainConnection;
 import io.datatoken.chain.ChainDeployment;
 import io.datatoken.chain.ChainSettings;
+import io.datatoken.asset.grants.TermsChecks;
 import io.datatoken.asset.onboarding.KeyVault;
 import io.datatoken.asset.onboarding.OrganizationAccounts;
 import io.datatoken.asset.registration.DataTokenLedgers;
@@ -87,6 +88,11 @@ public class OutsideSystems {
     @Inject
     @ConfigProperty(name = "datatoken.vault.kek-file")
     String kekFile;
+
+    /** Base URL of the verifier service's API, e.g. {@code http://verifier:9080/verifier/api}. */
+    @Inject
+    @ConfigProperty(name = "datatoken.verifier.url", defaultValue = "http://localhost:9080/verifier/api")
+    String verifierUrl;
 
     /** Kubo RPC endpoint of the IPFS node. */
     @Inject
@@ -177,6 +183,12 @@ public class OutsideSystems {
     OrganizationDirectory organizationDirectory() {
         return new KeycloakOrganizationDirectory(new KeycloakSettings(URI.create(keycloakUrl), keycloakRealm,
                 keycloakClientId, read(keycloakClientSecretFile).strip(), Duration.ofSeconds(15)));
+    }
+
+    @Produces
+    @ApplicationScoped
+    TermsChecks termsChecks() {
+        return new VerifierClient(URI.create(verifierUrl), Duration.ofSeconds(60));
     }
 
     /** Dependent: a final class cannot be proxied; its one user is application scoped anyway. */

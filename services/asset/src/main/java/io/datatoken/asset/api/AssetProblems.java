@@ -1,5 +1,6 @@
 package io.datatoken.asset.api;
 
+import io.datatoken.asset.grants.TermsChecks;
 import io.datatoken.asset.registration.AssetRefused;
 import io.datatoken.asset.registration.StoredDdoRejected;
 import io.datatoken.domain.asset.InvalidDdo;
@@ -90,6 +91,19 @@ public final class AssetProblems {
         public Response toResponse(ContentNotFound e) {
             return badGateway("content-missing", "the chain names a document the content store does not hold: "
                     + e.getMessage(), uri);
+        }
+    }
+
+    @Provider
+    public static class VerifierDown implements ExceptionMapper<TermsChecks.VerifierUnavailable> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(TermsChecks.VerifierUnavailable e) {
+            return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "verifier-unavailable",
+                    e.getMessage() + "; children not yet decided stay unauthorized, try again").at(path(uri)).toResponse())
+                    .header("Retry-After", "5").build();
         }
     }
 
