@@ -55,6 +55,10 @@ public final class DomainProblems {
 
         @Override
         public Response toResponse(IllegalArgumentException e) {
+            if (!raisedByPlatform(e)) {
+                // A library's argument check (persistence, JSON, HTTP) is a defect here, not bad input.
+                return ProblemMappers.incident(e, uri);
+            }
             return Problem.of(Response.Status.BAD_REQUEST, "invalid-input", e.getMessage()).at(path(uri)).toResponse();
         }
     }
@@ -93,6 +97,12 @@ public final class DomainProblems {
             return unavailable("content-store-unavailable", "the content store cannot be reached; nothing was "
                     + "recorded, try again: " + e.getMessage(), uri);
         }
+    }
+
+    /** The platform's own value checks raise the input refusals it means to show; libraries' do not. */
+    static boolean raisedByPlatform(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("io.datatoken.");
     }
 
     private static Response unavailable(String kind, String detail, UriInfo uri) {

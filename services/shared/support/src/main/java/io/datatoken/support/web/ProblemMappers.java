@@ -69,12 +69,16 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(Throwable e) {
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "incident " + incident, e);
-            return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
-                    "the service failed unexpectedly; nothing was changed. Report incident " + incident)
-                    .at(path(uri)).toResponse();
+            return incident(e, uri);
         }
+    }
+
+    /** A 500 that names an incident id; the stack trace goes to the log under it, never to the client. */
+    static Response incident(Throwable e, UriInfo uri) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "incident " + incident, e);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
+                "the service failed unexpectedly. Report incident " + incident).at(path(uri)).toResponse();
     }
 
     private static String path(UriInfo uri) {
