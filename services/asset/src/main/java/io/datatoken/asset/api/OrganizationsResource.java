@@ -1,6 +1,9 @@
 package io.datatoken.asset.api;
 
 import io.datatoken.asset.onboarding.Onboarding;
+import io.datatoken.asset.onboarding.OrganizationAdministration;
+import io.datatoken.domain.organization.ChainAddress;
+import io.datatoken.domain.organization.LedgerOrganization;
 import io.datatoken.domain.organization.NewMember;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.PlatformRole;
@@ -9,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -33,6 +38,9 @@ public class OrganizationsResource {
 
     @Inject
     Onboarding onboarding;
+
+    @Inject
+    OrganizationAdministration administration;
 
     @Context
     UriInfo uri;
@@ -54,7 +62,7 @@ public class OrganizationsResource {
         var onboarded = onboarding.onboard(alias, required("name", request.name()), required("domain", request.domain()),
                 roles("roles", request.roles()), members(request.members()));
         var view = new OrganizationView(onboarded.alias().value(), onboarded.name(), onboarded.domain(),
-                names(onboarded.roles()), onboarded.account().value(), true,
+                names(onboarded.roles()), onboarded.account().value(), List.of(onboarded.account().value()), true,
                 onboarded.members().stream().map(m -> new OrganizationView.Member(m.username(), names(m.roles()))).toList());
         return Response.created(uri.getAbsolutePathBuilder().path(alias.value()).build()).entity(view).build();
     }
@@ -83,7 +91,7 @@ public class OrganizationsResource {
             throw new ProblemException(Response.Status.NOT_FOUND, "unknown-organization", e.getMessage());
         }
         var view = new OrganizationView(alias, adopted.name(), adopted.domain(), names(adopted.roles()),
-                adopted.account().value(), true, List.of());
+                adopted.account().value(), List.of(adopted.account().value()), true, List.of());
         if (!adopted.created()) {
             return Response.ok(view).build();
         }
@@ -99,12 +107,85 @@ public class OrganizationsResource {
     @Path("/{alias}")
     @RolesAllowed({"admin", "regulator"})
     @Operation(summary = "An onboarded organization as the chain records it")
+    @APIResponse(responseCode = "404", description = "no such organization is onboarded (or it was removed)")
     public OrganizationView get(@PathParam("alias") String alias) {
-        var organization = onboarding.find(OrganizationAlias.of(alias)).orElseThrow(() -> new ProblemException(
-                Response.Status.NOT_FOUND, "unknown-organization", "no organization '" + alias + "' is onboarded"));
-        return new OrganizationView(alias, null, null, names(organization.roles()),
-                organization.accounts().isEmpty() ? null : organization.accounts().get(0).value(),
-                organization.active(), List.of());
+        return view(administration(a -> a.find(OrganizationAlias.of(alias)).orElseThrow(
+                () -> new OrganizationAdministration.NotOnboarded(OrganizationAlias.of(alias)))));
+    }
+
+    @POST
+    @Path("/{alias}/accounts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Operation(summary = "Add an account that acts for the organization on chain (e.g. a key it keeps on its own "
+            + "compute node); adding one it has changes nothing")
+    @APIResponse(responseCode = "409", description = "the account acts for another organization or is an end user")
+    public OrganizationView addAccount(@PathParam("alias") String alias, AccountRequest request) {
+        if (request == null || request.address() == null) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "missing-body", "send {\"address\": \"0x…\"}");
+        }
+        ChainAddress account = ChainAddress.of(request.address());
+        return view(administration(a -> a.addAccount(OrganizationAlias.of(alias), account)));
+    }
+
+    @DELETE
+    @Path("/{alias}/accounts/{address}")
+    @RolesAllowed("admin")
+    @Operation(summary = "Stop an account acting for the organization (never the platform's own account for it)")
+    @APIResponse(responseCode = "409", description = "the platform's own account, the last account, or not the organization's")
+    public OrganizationView removeAccount(@PathParam("alias") String alias, @PathParam("address") String address) {
+        ChainAddress account = ChainAddress.of(address);
+        return view(administration(a -> a.removeAccount(OrganizationAlias.of(alias), account)));
+    }
+
+    @POST
+    @Path("/{alias}/suspension")
+    @RolesAllowed("admin")
+    @Operation(summary = "Suspend the organization: it cannot register or authorize, and its assets stop "
+            + "authorizing what composes them, until reinstated")
+    public OrganizationView suspend(@PathParam("alias") String alias) {
+        return view(administration(a -> a.suspend(OrganizationAlias.of(alias))));
+    }
+
+    @DELETE
+    @Path("/{alias}/suspension")
+    @RolesAllowed("admin")
+    @Operation(summary = "Reinstate a suspended organization")
+    public OrganizationView reinstate(@PathParam("alias") String alias) {
+        return view(administration(a -> a.reinstate(OrganizationAlias.of(alias))));
+    }
+
+    @DELETE
+    @Path("/{alias}")
+    @RolesAllowed("admin")
+    @Operation(summary = "Remove the organization from the chain for good: its accounts stop acting for it and its "
+            + "alias can never be registered again (its Keycloak organization is left to the identity admins)")
+    @APIResponse(responseCode = "204", description = "removed")
+    @APIResponse(responseCode = "404", description = "no such organization is onboarded")
+    public Response remove(@PathParam("alias") String alias) {
+        administration(a -> {
+            a.remove(OrganizationAlias.of(alias));
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    /** @param address the account (0x + 40 hex) */
+    public record AccountRequest(String address) {
+    }
+
+    private <T> T administration(Function<OrganizationAdministration, T> action) {
+        try {
+            return action.apply(administration);
+        } catch (OrganizationAdministration.NotOnboarded e) {
+            throw new ProblemException(Response.Status.NOT_FOUND, "unknown-organization", e.getMessage());
+        }
+    }
+
+    private OrganizationView view(LedgerOrganization organization) {
+        return new OrganizationView(organization.alias().value(), null, null, names(organization.roles()),
+                administration.custodialAccount(organization.alias()).map(ChainAddress::value).orElse(null),
+                organization.accounts().stream().map(ChainAddress::value).toList(), organization.active(), List.of());
     }
 
     private static List<NewMember> members(List<OnboardingRequest.Member> members) {
