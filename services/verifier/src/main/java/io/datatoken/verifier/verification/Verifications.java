@@ -23,6 +23,7 @@ import io.datatoken.metadata.DdoVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -64,6 +65,13 @@ public class Verifications {
                     + "verify a COMPUTE or ALGORITHM asset that lists children");
         }
         Ddo parentDdo = verifiedDdoOf(composition);
+        if (!new HashSet<>(parentDdo.children()).equals(new HashSet<>(composition.children().stream()
+                .map(DataTokenId::value).toList()))) {
+            // Only a registration that bypassed the asset service can get here.
+            throw new VerificationRefused(CONFLICT, "inconsistent-composition", "the DDO of " + parent
+                    + " names children " + parentDdo.children() + " but the chain records " + composition.children()
+                    + "; it cannot be verified");
+        }
         Map<String, Child> children = new LinkedHashMap<>();
         for (DataTokenId child : composition.children()) {
             DataToken token = tokens.find(child).orElseThrow(() -> unknown(child));
