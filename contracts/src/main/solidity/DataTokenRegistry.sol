@@ -7,11 +7,13 @@ import {OrganizationRegistry} from "./OrganizationRegistry.sol";
 /// @notice Data Tokens (DTs): every asset of the platform, owned by an ORGANIZATION (any of its
 ///         accounts acts for it), possibly composed of child DTs, and the grants by which each
 ///         child's owner authorizes a parent to use it.
-/// @dev    A DT is active iff every child granted it a live (not revoked, not expired) grant and
-///         every child is itself active: one missing, revoked or expired grant anywhere below
-///         deactivates everything above it (the 2021 prototype activated a composed DT with a
-///         missing child grant). Children never change after registration, so the depth and
-///         size of every tree are fixed and bounded at registration, which bounds isActive.
+/// @dev    A DT is active iff its owner organization is active (registered, not suspended, not
+///         removed), every child granted it a live (not revoked, not expired) grant and every
+///         child is itself active: one missing, revoked or expired grant, or one suspended or
+///         removed owner, anywhere below deactivates everything above it (the 2021 prototype
+///         activated a composed DT with a missing child grant). Children never change after
+///         registration, so the depth and size of every tree are fixed and bounded at
+///         registration, which bounds isActive.
 contract DataTokenRegistry {
     uint8 public constant DATA = 0;
     uint8 public constant COMPUTE = 1;
@@ -167,8 +169,11 @@ contract DataTokenRegistry {
         return grants[child][parent];
     }
 
-    /// @return true iff dt is registered and its whole tree is authorized now: every child gave
-    ///         dt a live grant and is itself active. A registered leaf is always active.
+    /// @return true iff dt is registered and its whole tree is authorized now: the owner of every
+    ///         DT in it is an active organization, and every child gave its parent a live grant.
+    ///         A registered leaf is active while its owner is. Grants given by a suspended
+    ///         organization's DT stay recorded but count again only once it is reinstated; those
+    ///         of a removed organization's DT never count again.
     function isActive(bytes32 dt) external view returns (bool) {
         if (tokens[dt].registeredAt == 0) return false;
         return _isActive(dt);
@@ -191,9 +196,12 @@ contract DataTokenRegistry {
     }
 
     /// @dev Recursion depth is at most MAX_DEPTH and visits at most MAX_TREE_SIZE DTs (both
-    ///      checked at registration, and children never change).
+    ///      checked at registration, and children never change): at most one view call to the
+    ///      OrganizationRegistry per DT visited.
     function _isActive(bytes32 dt) private view returns (bool) {
-        bytes32[] storage children = tokens[dt].children;
+        DataToken storage token = tokens[dt];
+        if (!organizations.isActive(token.owner)) return false;
+        bytes32[] storage children = token.children;
         for (uint256 i = 0; i < children.length; i++) {
             Grant storage g = grants[children[i]][dt];
             if (g.grantedAt == 0 || g.revoked) return false;

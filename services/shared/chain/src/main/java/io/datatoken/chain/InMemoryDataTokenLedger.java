@@ -43,6 +43,7 @@ import io.datatoken.domain.token.Grant;
  * var chain = new InMemoryDataTokenLedger.Chain();
  * DataTokenLedger bank = chain.addOrganization(BANK_A, Set.of(PlatformRole.DATA_PROVIDER));
  * chain.failNextWrite();   // the next change never reaches the ledger
+ * chain.suspend(BANK_A);   // bank-a's tokens, and all above them, are inactive until reinstated
  * }</pre>
  * Times are block times: whole seconds of the chain's clock, which tests move with
  * {@link Chain#advanceTime}.
@@ -60,9 +61,9 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
         this.account = account;
     }
 
-    /** The organization this account acts for, if any. */
+    /** The organization this account acts for, if any (none once that organization is removed). */
     public Optional<OrganizationAlias> organization() {
-        return Optional.ofNullable(organization);
+        return Optional.ofNullable(chain.organizationOf(this));
     }
 
     /** A made-up address for this account, as refusals name it. */
@@ -122,7 +123,7 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
 
     @Override
     public boolean isActive(DataTokenId id) {
-        return chain.read(() -> chain.tokens.containsKey(id) && chain.activeBelow(id, chain.now()));
+        return chain.read(() -> chain.tokens.containsKey(id) && chain.active(id, chain.now()));
     }
 
     @Override
@@ -146,10 +147,16 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
     private static final class Organization {
         final Set<PlatformRole> roles;
         boolean suspended;
+        /** For good: its accounts act for nobody and its alias is never registered again. */
+        boolean removed;
         int accounts;
 
         Organization(Set<PlatformRole> roles) {
             this.roles = EnumSet.copyOf(roles);
+        }
+
+        boolean isActive() {
+            return !suspended && !removed;
         }
     }
 
@@ -193,14 +200,16 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
         /**
          * Registers an active organization with these roles and answers an account acting for it.
          *
-         * @throws IllegalArgumentException if it exists, or the roles are empty or include ADMIN
+         * @throws IllegalArgumentException if it exists or was removed, or the roles are empty or include ADMIN
          */
         public synchronized InMemoryDataTokenLedger addOrganization(OrganizationAlias alias, Set<PlatformRole> roles) {
             Objects.requireNonNull(alias, "alias");
             OrganizationIds.toId(alias);
             RoleBits.toBits(roles);
-            if (organizations.containsKey(alias)) {
-                throw new IllegalArgumentException("organization " + alias + " is already on this chain");
+            Organization existing = organizations.get(alias);
+            if (existing != null) {
+                throw new IllegalArgumentException("organization " + alias
+                        + (existing.removed ? " was removed: its alias is spent for good" : " is already on this chain"));
             }
             organizations.put(alias, new Organization(roles));
             return actingAs(alias);
@@ -212,6 +221,9 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
             if (organization == null) {
                 throw new IllegalArgumentException("organization " + alias + " is not on this chain; add it first");
             }
+            if (organization.removed) {
+                throw new IllegalArgumentException("organization " + alias + " was removed from this chain");
+            }
             organization.accounts++;
             return new InMemoryDataTokenLedger(this, alias, address(alias.value() + "#" + organization.accounts));
         }
@@ -222,13 +234,28 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
             return new InMemoryDataTokenLedger(this, null, address("operator#" + operatorAccounts));
         }
 
-        /** The organization keeps its tokens but holds no role (and may only revoke) until reinstated. */
+        /**
+         * The organization keeps its tokens and grants but holds no role (and may only revoke) until
+         * reinstated; meanwhile its tokens, and every token above them, are inactive.
+         */
         public synchronized void suspend(OrganizationAlias alias) {
             known(alias).suspended = true;
         }
 
         public synchronized void reinstate(OrganizationAlias alias) {
             known(alias).suspended = false;
+        }
+
+        /**
+         * Removes the organization for good, as the organization ledger's removal does: its accounts
+         * act for nobody (so they can change nothing, not even revoke), its tokens stay on record
+         * but are inactive for ever, and its alias can never be registered again.
+         */
+        public synchronized void remove(OrganizationAlias alias) {
+            Organization organization = known(alias);
+            organization.removed = true;
+            organization.suspended = false;
+            organization.roles.clear();
         }
 
         // ---- time and outages ------------------------------------------------------------------
@@ -356,7 +383,7 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
         /** Allowed while the owner is suspended: taking a permission back is never blocked. */
         private TransactionHash revoke(InMemoryDataTokenLedger caller, String action, DataTokenId child, DataTokenId parent) {
             Registered registered = requireKnown(action, child);
-            if (!Objects.equals(caller.organization, registered.token().owner())) {
+            if (!Objects.equals(organizationOf(caller), registered.token().owner())) {
                 throw refusals.refuse(action, "NotOwner", caller.account, child);
             }
             requireChildOf(action, child, parent);
@@ -369,11 +396,18 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
             return nextTransaction();
         }
 
-        /** Every child gave {@code id} a live grant and is itself active (bounded by MAX_DEPTH and MAX_TREE_SIZE). */
-        private boolean activeBelow(DataTokenId id, Instant now) {
-            for (DataTokenId child : tokens.get(id).token().children()) {
+        /**
+         * The owner of {@code id} is active, and every child gave {@code id} a live grant and is itself
+         * active (bounded by MAX_DEPTH and MAX_TREE_SIZE).
+         */
+        private boolean active(DataTokenId id, Instant now) {
+            DataToken token = tokens.get(id).token();
+            if (!organizations.get(token.owner()).isActive()) {
+                return false;
+            }
+            for (DataTokenId child : token.children()) {
                 Grant grant = grants.get(new Edge(child, id));
-                if (grant == null || !grant.isLiveAt(now) || !activeBelow(child, now)) {
+                if (grant == null || !grant.isLiveAt(now) || !active(child, now)) {
                     return false;
                 }
             }
@@ -384,15 +418,27 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
             return node.equals(id) || tokens.get(node).token().children().stream().anyMatch(child -> contains(child, id));
         }
 
+        /** Like OrganizationRegistry.organizationOf: none for an account of a removed organization. */
+        private synchronized OrganizationAlias organizationOf(InMemoryDataTokenLedger caller) {
+            if (caller.organization == null || organizations.get(caller.organization).removed) {
+                return null;
+            }
+            return caller.organization;
+        }
+
         private boolean hasRole(InMemoryDataTokenLedger caller, PlatformRole role) {
-            Organization organization = caller.organization == null ? null : organizations.get(caller.organization);
-            return organization != null && !organization.suspended && organization.roles.contains(role);
+            OrganizationAlias alias = organizationOf(caller);
+            if (alias == null) {
+                return false;
+            }
+            Organization organization = organizations.get(alias);
+            return organization.isActive() && organization.roles.contains(role);
         }
 
         private Registered requireActingOwner(InMemoryDataTokenLedger caller, String action, DataTokenId id) {
             Registered registered = requireKnown(action, id);
             OrganizationAlias owner = registered.token().owner();
-            if (!Objects.equals(caller.organization, owner)) {
+            if (!Objects.equals(organizationOf(caller), owner)) {
                 throw refusals.refuse(action, "NotOwner", caller.account, id);
             }
             if (organizations.get(owner).suspended) {
@@ -426,10 +472,14 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
             }
         }
 
+        /** A registered organization, not removed (the contract refuses a removed one too). */
         private Organization known(OrganizationAlias alias) {
             Organization organization = organizations.get(alias);
             if (organization == null) {
                 throw new IllegalArgumentException("organization " + alias + " is not on this chain");
+            }
+            if (organization.removed) {
+                throw new IllegalArgumentException("organization " + alias + " was removed from this chain");
             }
             return organization;
         }

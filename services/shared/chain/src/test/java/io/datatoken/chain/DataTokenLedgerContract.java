@@ -31,7 +31,8 @@ import io.datatoken.domain.token.Grant;
 /**
  * What every {@link DataTokenLedger} does, the web3j adapter on a real chain and the in-memory
  * fake alike: ownership by organization, the provider role of each kind, the rules of children,
- * grants and revocations, and the hierarchical activation rule. Refusals are compared by their
+ * grants and revocations, and the hierarchical activation rule (every grant live and every owner
+ * active, all the way down). Refusals are compared by their
  * reason (the contract's custom error) and by what their message names.
  *
  * <p>Each test starts on an empty register with four organizations (aliases that the web3j
@@ -69,6 +70,12 @@ abstract class DataTokenLedgerContract {
 
     /** Withdraws every role of the organization, as the organization ledger's suspension does. */
     protected abstract void suspend(OrganizationAlias alias);
+
+    /** Lifts a suspension made by {@link #suspend}. */
+    protected abstract void reinstate(OrganizationAlias alias);
+
+    /** Removes the organization for good, as the organization ledger's removal does. */
+    protected abstract void remove(OrganizationAlias alias);
 
     /** The ledger's time now: the latest block's. */
     protected abstract Instant now();
@@ -353,6 +360,88 @@ abstract class DataTokenLedgerContract {
         clinic.grant(dt1, dt2);
         assertThat(user.grantOf(dt1, dt2)).as("replaced by a grant that never expires")
                 .hasValueSatisfying(g -> assertThat(g.expiresAt()).isNull());
+    }
+
+    @Test
+    void a_suspended_owner_deactivates_its_tokens_and_everything_above_until_reinstated() {
+        DataTokenId dt1 = register(clinic, AssetKind.DATA);
+        DataTokenId dt2 = register(bank, AssetKind.DATA, dt1);
+        DataTokenId dt3 = register(studio, AssetKind.ALGORITHM, dt2);
+        clinic.grant(dt1, dt2);
+        bank.grant(dt2, dt3);
+        assertThat(user.isActive(dt3)).isTrue();
+
+        suspend(CLINIC);
+
+        assertThat(user.isActive(dt1)).as("a leaf of a suspended owner").isFalse();
+        assertThat(user.isActive(dt2)).isFalse();
+        assertThat(user.isActive(dt3)).isFalse();
+        assertThat(user.grantOf(dt1, dt2)).as("its grant stays recorded, unrevoked")
+                .hasValueSatisfying(g -> assertThat(g.isLiveAt(now())).isTrue());
+        assertThat(user.isPartOf(dt1, dt3)).isTrue();
+
+        reinstate(CLINIC);
+
+        assertThat(user.isActive(dt1)).isTrue();
+        assertThat(user.isActive(dt3)).as("the recorded grant counts again").isTrue();
+    }
+
+    @Test
+    void a_suspended_owner_in_the_middle_deactivates_what_is_above_it_not_what_is_below() {
+        DataTokenId dt1 = register(clinic, AssetKind.DATA);
+        DataTokenId dt2 = register(bank, AssetKind.DATA, dt1);
+        DataTokenId dt3 = register(studio, AssetKind.ALGORITHM, dt2);
+        clinic.grant(dt1, dt2);
+        bank.grant(dt2, dt3);
+
+        suspend(BANK);
+
+        assertThat(user.isActive(dt1)).isTrue();
+        assertThat(user.isActive(dt2)).isFalse();
+        assertThat(user.isActive(dt3)).isFalse();
+
+        reinstate(BANK);
+        assertThat(user.isActive(dt3)).isTrue();
+    }
+
+    @Test
+    void a_suspended_owner_at_the_top_deactivates_its_own_composition() {
+        DataTokenId dt1 = register(clinic, AssetKind.DATA);
+        DataTokenId dt3 = register(studio, AssetKind.ALGORITHM, dt1);
+        clinic.grant(dt1, dt3);
+
+        suspend(STUDIO);
+
+        assertThat(user.isActive(dt3)).isFalse();
+        assertThat(user.isActive(dt1)).isTrue();
+    }
+
+    @Test
+    void a_removed_owners_tokens_and_everything_above_them_are_inactive_for_good() {
+        DataTokenId dt1 = register(clinic, AssetKind.DATA);
+        DataTokenId dt2 = register(bank, AssetKind.DATA, dt1);
+        DataTokenId dt3 = register(studio, AssetKind.ALGORITHM, dt2);
+        DataTokenId unused = register(bank, AssetKind.DATA, dt1);
+        DataTokenLedger otherAccount = anotherAccountOf(CLINIC);
+        clinic.grant(dt1, dt2);
+        bank.grant(dt2, dt3);
+        assertThat(user.isActive(dt3)).isTrue();
+
+        remove(CLINIC);
+
+        assertThat(user.isActive(dt1)).isFalse();
+        assertThat(user.isActive(dt2)).isFalse();
+        assertThat(user.isActive(dt3)).isFalse();
+        assertThat(user.find(dt1)).as("still on record, owned by the removed organization")
+                .hasValueSatisfying(t -> assertThat(t.owner()).isEqualTo(CLINIC));
+        assertThat(user.grantOf(dt1, dt2)).hasValueSatisfying(g -> assertThat(g.revoked()).isFalse());
+        // its former accounts act for nobody: nothing they do can bring the tokens back
+        assertRefused(() -> clinic.revoke(dt1, dt2), "NotOwner", dt1.value());
+        assertRefused(() -> otherAccount.grant(dt1, unused), "NotOwner", dt1.value());
+        assertRefused(() -> clinic.updateMetadata(dt1, randomCid(), randomProof()), "NotOwner", dt1.value());
+        assertRegistrationRefused(clinic, AssetKind.DATA, "NotProvider", "provider of asset kind 0");
+        advanceTime(Duration.ofDays(1));
+        assertThat(user.isActive(dt3)).isFalse();
     }
 
     @Test

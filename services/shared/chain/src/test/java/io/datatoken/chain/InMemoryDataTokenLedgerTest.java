@@ -56,6 +56,16 @@ class InMemoryDataTokenLedgerTest extends DataTokenLedgerContract {
     }
 
     @Override
+    protected void reinstate(OrganizationAlias alias) {
+        chain.reinstate(alias);
+    }
+
+    @Override
+    protected void remove(OrganizationAlias alias) {
+        chain.remove(alias);
+    }
+
+    @Override
     protected Instant now() {
         return chain.now();
     }
@@ -134,5 +144,21 @@ class InMemoryDataTokenLedgerTest extends DataTokenLedgerContract {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> chain.actingAs(OrganizationAlias.of("nobody"))).isInstanceOf(IllegalArgumentException.class);
         assertThat(chain.actingAs(CLINIC).account()).isNotEqualTo(chain.actingAs(CLINIC).account());
+    }
+
+    @Test
+    void a_removed_organization_is_gone_for_good_as_on_the_organization_ledger() {
+        InMemoryDataTokenLedger account = chain.actingAs(CLINIC);
+
+        chain.remove(CLINIC);
+
+        assertThat(account.organization()).as("its accounts act for nobody").isEmpty();
+        assertThatThrownBy(() -> chain.addOrganization(CLINIC, Set.of(PlatformRole.DATA_PROVIDER)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("removed");
+        assertThatThrownBy(() -> chain.actingAs(CLINIC)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> chain.suspend(CLINIC)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> chain.reinstate(CLINIC)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> chain.remove(CLINIC)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(chain.actingAs(BANK).organization()).contains(BANK);
     }
 }

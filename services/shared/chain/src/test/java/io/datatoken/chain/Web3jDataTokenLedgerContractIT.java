@@ -77,6 +77,16 @@ class Web3jDataTokenLedgerContractIT extends DataTokenLedgerContract {
     }
 
     @Override
+    protected void reinstate(OrganizationAlias alias) {
+        chain.organizations.reinstate(alias);
+    }
+
+    @Override
+    protected void remove(OrganizationAlias alias) {
+        chain.organizations.remove(alias);
+    }
+
+    @Override
     protected Instant now() {
         return chain.chainNow();
     }

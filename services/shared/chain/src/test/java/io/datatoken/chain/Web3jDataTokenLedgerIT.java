@@ -2,6 +2,7 @@ package io.datatoken.chain;
 
 import static io.datatoken.chain.LedgerFixture.ALGO_C;
 import static io.datatoken.chain.LedgerFixture.BANK_A;
+import static io.datatoken.chain.LedgerFixture.HOSPITAL_B;
 import static io.datatoken.chain.LedgerFixture.randomCid;
 import static io.datatoken.chain.LedgerFixture.randomHex32;
 import static io.datatoken.chain.LedgerFixture.randomProof;
@@ -31,7 +32,8 @@ import io.datatoken.domain.token.Grant;
 /**
  * The Data Token ledger against a real anvil chain: every function, every custom error as a
  * LedgerRefusal, the events each change leaves, and the hierarchical activation rule — a
- * composed token is never active with a missing, revoked or expired grant anywhere below it.
+ * composed token is never active with a missing, revoked or expired grant, or a suspended or
+ * removed owner, anywhere below it.
  */
 class Web3jDataTokenLedgerIT {
 
@@ -378,6 +380,31 @@ class Web3jDataTokenLedgerIT {
         bankA.revoke(dt1, dt2);
 
         assertThat(bankA.isActive(dt2)).isFalse();
+    }
+
+    @Test
+    void the_owners_standing_in_the_organization_registry_decides_activation_all_the_way_up() {
+        DataTokenId dt1 = chain.register(chain.bankA, AssetKind.DATA);
+        DataTokenId dt2 = chain.register(chain.hospitalB, AssetKind.DATA, dt1);
+        DataTokenId dt3 = chain.register(chain.algoC, AssetKind.ALGORITHM, dt2);
+        bankA.grant(dt1, dt2);
+        hospitalB.grant(dt2, dt3);
+
+        chain.organizations.suspend(HOSPITAL_B);
+        assertThat(bankA.isActive(dt1)).isTrue();
+        assertThat(bankA.isActive(dt2)).isFalse();
+        assertThat(bankA.isActive(dt3)).isFalse();
+        chain.organizations.reinstate(HOSPITAL_B);
+        assertThat(bankA.isActive(dt3)).isTrue();
+
+        chain.organizations.remove(BANK_A);
+
+        assertThat(hospitalB.isActive(dt1)).isFalse();
+        assertThat(hospitalB.isActive(dt3)).isFalse();
+        assertThat(hospitalB.grantOf(dt1, dt2)).hasValueSatisfying(g -> assertThat(g.revoked()).isFalse());
+        chain.assertRefused(() -> bankA.revoke(dt1, dt2), "NotOwner", chain.bankA.account().value());
+        chain.assertRefused(() -> chain.tokens(chain.bankA2).grant(dt1, dt2), "NotOwner",
+                chain.bankA2.account().value());
     }
 
     // ---- reads ----------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package io.datatoken.chain;
 
 import static io.datatoken.chain.LedgerFixture.ALGO_C;
 import static io.datatoken.chain.LedgerFixture.BANK_A;
+import static io.datatoken.chain.LedgerFixture.HOSPITAL_B;
 import static io.datatoken.chain.LedgerFixture.INSURER_D;
 import static io.datatoken.chain.LedgerFixture.randomCid;
 import static io.datatoken.chain.LedgerFixture.randomHex32;
@@ -9,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +42,8 @@ import io.datatoken.domain.token.DataTokenId;
 
 /**
  * The task market against a real anvil chain: every function, every custom error as a
- * LedgerRefusal, the events, the job lifecycle and the all-parties-authorized gate.
+ * LedgerRefusal, the events, the job lifecycle and the all-parties-authorized gate (every grant
+ * below the algorithm live and every owner below it active).
  *
  * <p>Each test gets: dt1 (bank-a data) → dt2 (hospital-b data over dt1) → algorithm (algo-c over
  * dt2), no grants yet; an open task of insurer-d; a published op.
@@ -255,6 +258,80 @@ class Web3jTaskMarketLedgerIT {
         chain.anvil.advanceTime(601);
 
         chain.assertRefused(() -> algoC.markAuthorized(job), "NotAllAuthorized", job.value());
+    }
+
+    @Test
+    void a_suspended_owner_below_holds_a_job_back_until_reinstated() {
+        grantAll();
+        JobId job = submitted();
+
+        chain.organizations.suspend(BANK_A);
+        chain.assertRefused(() -> algoC.markAuthorized(job), "NotAllAuthorized", algorithm.value());
+        chain.organizations.reinstate(BANK_A);
+        algoC.markAuthorized(job);
+
+        chain.organizations.suspend(HOSPITAL_B);
+        chain.assertRefused(() -> algoC.start(job), "NotAllAuthorized", job.value());
+        chain.organizations.reinstate(HOSPITAL_B);
+        algoC.start(job);
+
+        assertThat(stateOf(job)).isEqualTo(JobState.RUNNING);
+    }
+
+    @Test
+    void a_suspended_algorithm_owner_cannot_have_its_job_authorized() {
+        grantAll();
+        JobId job = submitted();
+        chain.organizations.suspend(ALGO_C);
+
+        chain.assertRefused(() -> chain.market(chain.outsider).markAuthorized(job), "NotAllAuthorized", job.value());
+
+        chain.organizations.reinstate(ALGO_C);
+        chain.market(chain.outsider).markAuthorized(job);
+        assertThat(stateOf(job)).isEqualTo(JobState.AUTHORIZED);
+    }
+
+    @Test
+    void a_removed_owner_below_stops_every_job_over_its_tokens_for_good() {
+        grantAll();
+        JobId authorized = submitted();
+        algoC.markAuthorized(authorized);
+        JobId waiting = submitted();
+
+        chain.organizations.remove(BANK_A);
+
+        chain.assertRefused(() -> algoC.start(authorized), "NotAllAuthorized", authorized.value());
+        chain.assertRefused(() -> algoC.markAuthorized(waiting), "NotAllAuthorized", waiting.value());
+        assertThat(stateOf(authorized)).isEqualTo(JobState.AUTHORIZED);
+        algoC.revoke(authorized);
+        assertThat(stateOf(authorized)).as("its owner can still withdraw it").isEqualTo(JobState.REVOKED);
+    }
+
+    @Test
+    void authorizing_over_the_largest_tree_stays_well_within_the_gas_limit() {
+        // 15 bank-a leaves under each of 3 hospital-b tokens, and 14 under a fourth: 64 tokens in all
+        List<DataTokenId> leaves = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            leaves.add(chain.register(chain.bankA, AssetKind.DATA));
+        }
+        List<DataTokenId> middles = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            List<DataTokenId> below = i < 3 ? leaves : leaves.subList(0, 14);
+            DataTokenId middle = chain.register(chain.hospitalB, AssetKind.DATA, below.toArray(DataTokenId[]::new));
+            below.forEach(leaf -> chain.tokens(chain.bankA).grant(leaf, middle));
+            middles.add(middle);
+        }
+        DataTokenId largest = chain.register(chain.algoC, AssetKind.ALGORITHM, middles.toArray(DataTokenId[]::new));
+        middles.forEach(middle -> chain.tokens(chain.hospitalB).grant(middle, largest));
+        JobId job = JobId.of(randomHex32());
+        algoC.submitJob(job, task, largest);
+
+        algoC.markAuthorized(job);
+
+        BigInteger gasUsed = chain.lastReceipt().getGasUsed();
+        assertThat(stateOf(job)).isEqualTo(JobState.AUTHORIZED);
+        assertThat(gasUsed).as("gas of markAuthorized over 64 tokens (transactions get %s)",
+                ChainSettings.DEFAULT_GAS_LIMIT).isLessThan(BigInteger.valueOf(1_000_000));
     }
 
     @Test

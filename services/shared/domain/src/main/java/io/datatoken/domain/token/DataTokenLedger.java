@@ -15,8 +15,11 @@ import io.datatoken.domain.ledger.TransactionHash;
  * {@link io.datatoken.domain.organization.LedgerRefusal} (its reason names the rule), outages as
  * {@link io.datatoken.domain.organization.LedgerUnavailable}.
  *
- * <p>A token is active iff every child gave it a live grant and every child is itself active: a
- * missing, revoked or expired grant anywhere below deactivates everything above it.
+ * <p>A token is active iff its owner organization is active (registered, not suspended, not
+ * removed), every child gave it a live grant and every child is itself active: a missing, revoked
+ * or expired grant, or a suspended or removed owner, anywhere below deactivates everything above
+ * it. Grants given by a suspended organization's tokens stay recorded and count again once it is
+ * reinstated; a removed organization's tokens are inactive for good.
  */
 public interface DataTokenLedger {
 
@@ -45,7 +48,10 @@ public interface DataTokenLedger {
     /** The grant of child to parent, if one was ever given (revoked and expired ones included). */
     Optional<Grant> grantOf(DataTokenId child, DataTokenId parent);
 
-    /** True iff the token is registered and its whole tree is authorized now. */
+    /**
+     * True iff the token is registered and its whole tree is authorized now: every owner in it is
+     * an active organization and every grant in it is live.
+     */
     boolean isActive(DataTokenId id);
 
     /** True if {@code id} is {@code root} itself or any token below it (and root is registered). */
