@@ -10,7 +10,8 @@ import {OpRegistry} from "./OpRegistry.sol";
 ///         job lifecycle SUBMITTED -> AUTHORIZED -> RUNNING -> SUCCEEDED | FAILED, REVOKED from any
 ///         of the first three, and the execution receipts every party records while it runs.
 /// @dev    The all-parties-authorized gate: a job becomes AUTHORIZED, and starts, only while its
-///         algorithm DT is active in the DataTokenRegistry (every grant below it live).
+///         algorithm DT is active in the DataTokenRegistry (every grant below it live, every owner
+///         organization in its tree active).
 ///         Tasks, jobs and receipts belong to organizations; any of their accounts acts for them.
 contract TaskMarket {
     enum JobState {
@@ -156,7 +157,7 @@ contract TaskMarket {
         _move(jobId, job, JobState.Authorized);
     }
 
-    /// @notice The job owner starts an authorized job, if every grant below it is still live.
+    /// @notice The job owner starts an authorized job, if everything below it is still authorized.
     function start(bytes32 jobId) external {
         Job storage job = _ownedJob(jobId);
         _requireState(jobId, job, JobState.Authorized, JobState.Running);

@@ -165,4 +165,17 @@ final class AssetWorld {
             throw new IllegalStateException(e);
         }
     }
+
+    /** bank-a's and bank-b's data (offered to fintech-c) and fintech-c's algorithm over both, running ss-share. */
+    static Composition twoBanksAndAnAlgorithm(String alice, String bob, String carol) throws IOException {
+        Composition c = new Composition(newDt(), newDt(), newDt());
+        created(register(alice, dataDdo(c.aData(), "bank-a", "fintech-c")));
+        created(register(bob, dataDdo(c.bData(), "bank-b", "fintech-c")));
+        created(register(carol, algorithmDdo(c.algorithm(), "fintech-c", Map.of(c.aData(), opShare, c.bData(), opShare))));
+        return c;
+    }
+
+    /** The dts of a composition and its two children. */
+    record Composition(String aData, String bData, String algorithm) {
+    }
 }

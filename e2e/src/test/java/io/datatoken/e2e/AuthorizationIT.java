@@ -2,14 +2,9 @@ package io.datatoken.e2e;
 
 import static io.datatoken.e2e.AssetWorld.ASSETS;
 import static io.datatoken.e2e.AssetWorld.JSON_TYPE;
-import static io.datatoken.e2e.AssetWorld.algorithmDdo;
 import static io.datatoken.e2e.AssetWorld.bytes;
 import static io.datatoken.e2e.AssetWorld.chain;
-import static io.datatoken.e2e.AssetWorld.created;
-import static io.datatoken.e2e.AssetWorld.dataDdo;
 import static io.datatoken.e2e.AssetWorld.newDt;
-import static io.datatoken.e2e.AssetWorld.opShare;
-import static io.datatoken.e2e.AssetWorld.register;
 import static io.datatoken.e2e.AssetWorld.stack;
 import static io.datatoken.e2e.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +15,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,12 +44,10 @@ class AuthorizationIT {
 
     @BeforeEach
     void two_banks_data_and_the_fintechs_algorithm_over_both() throws IOException {
-        aData = newDt();
-        bData = newDt();
-        algorithm = newDt();
-        created(register(alice, dataDdo(aData, "bank-a", "fintech-c")));
-        created(register(bob, dataDdo(bData, "bank-b", "fintech-c")));
-        created(register(carol, algorithmDdo(algorithm, "fintech-c", Map.of(aData, opShare, bData, opShare))));
+        var composition = AssetWorld.twoBanksAndAnAlgorithm(alice, bob, carol);
+        aData = composition.aData();
+        bData = composition.bData();
+        algorithm = composition.algorithm();
     }
 
     @Test

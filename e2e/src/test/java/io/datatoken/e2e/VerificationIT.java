@@ -51,12 +51,10 @@ class VerificationIT {
 
     @BeforeEach
     void two_banks_data_and_the_fintechs_algorithm_over_both() throws IOException {
-        aData = newDt();
-        bData = newDt();
-        algorithm = newDt();
-        created(register(alice, dataDdo(aData, "bank-a", "fintech-c")));
-        created(register(bob, dataDdo(bData, "bank-b", "fintech-c")));
-        created(register(carol, algorithmDdo(algorithm, "fintech-c", Map.of(aData, opShare, bData, opShare))));
+        var composition = AssetWorld.twoBanksAndAnAlgorithm(alice, bob, carol);
+        aData = composition.aData();
+        bData = composition.bData();
+        algorithm = composition.algorithm();
     }
 
     @Test

@@ -1,10 +1,9 @@
 package io.datatoken.asset.api;
 
 import io.datatoken.asset.grants.AutomaticAuthorizations;
-import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.support.security.Caller;
 import io.datatoken.support.security.OrganizationRequired;
-import io.datatoken.support.web.ProblemException;
+import io.datatoken.support.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -47,7 +45,7 @@ public class AuthorizationRequestsResource {
     @APIResponse(responseCode = "403", description = "the caller's organization does not own the composition")
     @APIResponse(responseCode = "503", description = "the verifier cannot be reached; children not yet decided stay unauthorized")
     public List<OutcomeView> request(@PathParam("dt") String dt) {
-        return automatic.request(OrganizationRequired.of(caller), id(dt), token.getRawToken()).stream()
+        return automatic.request(OrganizationRequired.of(caller), Params.dataTokenId("dt", dt), token.getRawToken()).stream()
                 .map(o -> new OutcomeView(o.child().value(), o.owner().value(),
                         o.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), o.brokenRules(),
                         o.grant().map(g -> GrantView.of(g, true)).orElse(null)))
@@ -56,13 +54,5 @@ public class AuthorizationRequestsResource {
 
     /** One child's outcome. */
     public record OutcomeView(String child, String owner, String status, List<String> brokenRules, GrantView grant) {
-    }
-
-    private static DataTokenId id(String dt) {
-        try {
-            return DataTokenId.of(dt);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-dt", e.getMessage());
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.datatoken.asset.grants.AutomaticAuthorizations;
 import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.support.security.Caller;
 import io.datatoken.support.security.OrganizationRequired;
+import io.datatoken.support.web.Params;
 import io.datatoken.support.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -43,7 +44,7 @@ public class AutoAuthorizationResource {
         if (request == null) {
             throw new ProblemException(Response.Status.BAD_REQUEST, "missing-body", "send {\"enabled\": true} or false");
         }
-        DataTokenId id = id(dt);
+        DataTokenId id = Params.dataTokenId("dt", dt);
         return new AutoAuthorizationView(automatic.setEnabled(OrganizationRequired.of(caller), id, request.enabled()));
     }
 
@@ -51,18 +52,10 @@ public class AutoAuthorizationResource {
     @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
     @Operation(summary = "Whether the asset's owner authorizes compositions that meet its terms automatically")
     public AutoAuthorizationView get(@PathParam("dt") String dt) {
-        return new AutoAuthorizationView(automatic.isEnabled(id(dt)));
+        return new AutoAuthorizationView(automatic.isEnabled(Params.dataTokenId("dt", dt)));
     }
 
     /** Whether automatic authorization is on. */
     public record AutoAuthorizationView(boolean enabled) {
-    }
-
-    private static DataTokenId id(String dt) {
-        try {
-            return DataTokenId.of(dt);
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-dt", e.getMessage());
-        }
     }
 }

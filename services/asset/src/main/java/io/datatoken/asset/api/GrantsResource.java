@@ -4,6 +4,7 @@ import io.datatoken.asset.grants.Authorizations;
 import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.support.security.Caller;
 import io.datatoken.support.security.OrganizationRequired;
+import io.datatoken.support.web.Params;
 import io.datatoken.support.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,8 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,8 +56,8 @@ public class GrantsResource {
             throw new ProblemException(Response.Status.BAD_REQUEST, "missing-body",
                     "send the parent to authorize as JSON, e.g. {\"parent\": \"0x…\", \"expiresAt\": \"2027-01-01T00:00:00Z\"}");
         }
-        var granted = authorizations.grant(OrganizationRequired.of(caller), id("dt", dt), id("parent", request.parent()),
-                instant(request.expiresAt()));
+        var granted = authorizations.grant(OrganizationRequired.of(caller), Params.dataTokenId("dt", dt),
+                Params.dataTokenId("parent", request.parent()), Params.instantOrNull("expires-at", request.expiresAt()));
         GrantView view = GrantView.of(granted.record(), true);
         if (!granted.created()) {
             return Response.ok(view).build();
@@ -70,7 +69,7 @@ public class GrantsResource {
     @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
     @Operation(summary = "The authorizations this asset's owner gave through the platform, newest first")
     public List<GrantView> list(@PathParam("dt") String dt) {
-        return authorizations.grantsOf(id("dt", dt)).stream().map(r -> GrantView.of(r, null)).toList();
+        return authorizations.grantsOf(Params.dataTokenId("dt", dt)).stream().map(r -> GrantView.of(r, null)).toList();
     }
 
     @DELETE
@@ -82,34 +81,13 @@ public class GrantsResource {
     @APIResponse(responseCode = "403", description = "the caller's organization does not own this asset")
     @APIResponse(responseCode = "409", description = "there is no live authorization to revoke")
     public GrantView revoke(@PathParam("dt") String dt, @PathParam("parent") String parent) {
-        DataTokenId child = id("dt", dt);
-        DataTokenId composition = id("parent", parent);
+        DataTokenId child = Params.dataTokenId("dt", dt);
+        DataTokenId composition = Params.dataTokenId("parent", parent);
         return GrantView.of(authorizations.revoke(OrganizationRequired.of(caller), child, composition),
                 authorizations.isLive(child, composition));
     }
 
     /** @param expiresAt ISO-8601 instant, or absent for until revoked */
     public record GrantRequest(String parent, String expiresAt) {
-    }
-
-    private static DataTokenId id(String what, String value) {
-        try {
-            return DataTokenId.of(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-" + what, what + " '" + value
-                    + "' must be 0x followed by 64 hex digits");
-        }
-    }
-
-    private static Instant instant(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-expires-at",
-                    "expiresAt '" + value + "' must be an ISO-8601 instant such as 2027-01-01T00:00:00Z");
-        }
     }
 }

@@ -48,7 +48,7 @@ public final class Web3jDataTokenLedger implements DataTokenLedger {
             Map.entry("TooDeep", "the composition would be %s levels deep, at most %s are allowed"),
             Map.entry("TreeTooLarge", "the composition would span %s tokens, at most %s are allowed"),
             Map.entry("NotOwner", "account %s does not act for the owner of data token %s"),
-            Map.entry("OrganizationInactive", "organization %s is suspended"),
+            Map.entry("OrganizationInactive", "organization %s is suspended or removed"),
             Map.entry("NotAChild", "data token %s is not a child of %s"),
             Map.entry("ExpiryInPast", "expiry %s is not in the future"),
             Map.entry("NoLiveGrant", "data token %s has no unrevoked grant to %s"));

@@ -51,7 +51,7 @@ public final class Web3jTaskMarketLedger implements TaskMarketLedger {
             Map.entry("UnknownToken", "data token %s is not registered"),
             Map.entry("NotAnAlgorithm", "data token %s is of kind %s, not an algorithm"),
             Map.entry("NotTokenOwner", "account %s does not act for the owner of data token %s"),
-            Map.entry("OrganizationInactive", "organization %s is suspended"),
+            Map.entry("OrganizationInactive", "organization %s is suspended or removed"),
             Map.entry("NotJobOwner", "account %s does not act for the owner of job %s"),
             Map.entry("NotAllAuthorized", "job %s: not every party below algorithm %s has authorized it"),
             Map.entry("IllegalTransition", "job %s cannot move from state %s to state %s"),

@@ -1,8 +1,8 @@
 package io.datatoken.verifier.api;
 
-import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.support.security.Caller;
 import io.datatoken.support.security.OrganizationRequired;
+import io.datatoken.support.web.Params;
 import io.datatoken.support.web.ProblemException;
 import io.datatoken.verifier.verification.Verifications;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,8 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -55,7 +53,7 @@ public class VerificationsResource {
         if (request == null) {
             throw missing("{\"parent\": \"0x…\"}");
         }
-        return ReportView.of(verifications.verify(id("parent", request.parent()), token.getRawToken()));
+        return ReportView.of(verifications.verify(Params.dataTokenId("parent", request.parent()), token.getRawToken()));
     }
 
     @POST
@@ -71,8 +69,8 @@ public class VerificationsResource {
         if (request == null) {
             throw missing("{\"child\": \"0x…\", \"parent\": \"0x…\", \"expiresAt\": \"2027-01-01T00:00:00Z\"}");
         }
-        var authorized = verifications.authorize(OrganizationRequired.of(caller), id("child", request.child()),
-                id("parent", request.parent()), instant(request.expiresAt()), token.getRawToken());
+        var authorized = verifications.authorize(OrganizationRequired.of(caller), Params.dataTokenId("child", request.child()),
+                Params.dataTokenId("parent", request.parent()), Params.instantOrNull("expires-at", request.expiresAt()), token.getRawToken());
         JsonObject grant;
         try (JsonReader reader = Json.createReader(new StringReader(authorized.grant().json()))) {
             grant = reader.readObject();
@@ -96,26 +94,5 @@ public class VerificationsResource {
 
     private static ProblemException missing(String example) {
         return new ProblemException(Response.Status.BAD_REQUEST, "missing-body", "send the request as JSON, e.g. " + example);
-    }
-
-    private static DataTokenId id(String what, String value) {
-        try {
-            return DataTokenId.of(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-" + what, what + " '" + value
-                    + "' must be 0x followed by 64 hex digits");
-        }
-    }
-
-    private static Instant instant(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-expires-at",
-                    "expiresAt '" + value + "' must be an ISO-8601 instant such as 2027-01-01T00:00:00Z");
-        }
     }
 }
