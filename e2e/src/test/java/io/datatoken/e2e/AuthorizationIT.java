@@ -73,6 +73,33 @@ class AuthorizationIT {
     }
 
     @Test
+    void the_tree_says_which_grant_a_composition_waits_for() throws IOException {
+        grantOk(alice, aData, algorithm, 201);
+
+        JsonNode waiting = tree(algorithm);
+        assertThat(waiting.get("active").asBoolean()).isFalse();
+        assertThat(waiting.get("edges")).extracting(e -> e.get("child").asText() + ":" + e.get("grant").asText())
+                .containsExactlyInAnyOrder(aData + ":live", bData + ":missing");
+        assertThat(waiting.get("blocking")).singleElement().satisfies(e -> {
+            assertThat(e.get("child").asText()).isEqualTo(bData);
+            assertThat(e.get("childOwner").asText()).isEqualTo("bank-b");
+            assertThat(e.get("ownerActive").asBoolean()).isTrue();
+        });
+
+        grantOk(bob, bData, algorithm, 201);
+        assertThat(tree(algorithm).get("active").asBoolean()).isTrue();
+        assertThat(tree(algorithm).get("blocking")).isEmpty();
+
+        assertThat(stack.delete(ASSETS + "/" + aData + "/grants/" + algorithm, alice).statusCode()).isEqualTo(200);
+        JsonNode revoked = tree(algorithm);
+        assertThat(revoked.get("active").asBoolean()).isFalse();
+        assertThat(revoked.get("blocking")).singleElement()
+                .satisfies(e -> assertThat(e.get("grant").asText()).isEqualTo("revoked"));
+        assertProblem(stack.get("/verifier/api/v1/compositions/" + AssetWorld.newDt() + "/authorizations", carol), 404,
+                "unknown-asset");
+    }
+
+    @Test
     void granting_again_what_is_granted_changes_nothing() throws IOException {
         JsonNode first = Stack.JSON.readTree(grantOk(alice, aData, algorithm, 201).body());
 
@@ -111,6 +138,12 @@ class AuthorizationIT {
         grantOk(alice, aData, algorithm, 201);
         assertProblem(stack.delete(ASSETS + "/" + aData + "/grants/" + algorithm, bob), 403, "not-owner");
         assertThat(chain.grantOf(DataTokenId.of(aData), DataTokenId.of(algorithm)).orElseThrow().revoked()).isFalse();
+    }
+
+    private static JsonNode tree(String dt) throws IOException {
+        var response = stack.get("/verifier/api/v1/compositions/" + dt + "/authorizations", carol);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Stack.JSON.readTree(response.body());
     }
 
     private static boolean active(String dt) throws IOException {

@@ -6,10 +6,12 @@ import io.datatoken.chain.ChainDeployment;
 import io.datatoken.chain.ChainSettings;
 import io.datatoken.chain.Web3jDataTokenLedger;
 import io.datatoken.chain.Web3jOpLedger;
+import io.datatoken.chain.Web3jOrganizationLedger;
 import io.datatoken.content.IpfsContentStore;
 import io.datatoken.content.IpfsSettings;
 import io.datatoken.domain.content.ContentStore;
 import io.datatoken.domain.op.OpLedger;
+import io.datatoken.domain.organization.OrganizationLedger;
 import io.datatoken.domain.token.DataTokenLedger;
 import io.datatoken.domain.verification.TermsVerifier;
 import io.datatoken.metadata.DdoVerifier;
@@ -83,6 +85,13 @@ public class OutsideSystems {
     @ApplicationScoped
     OpLedger opLedger() {
         return new Web3jOpLedger(reader(), ChainDeployment.read(Path.of(deploymentFile)).address("OpRegistry"));
+    }
+
+    @Produces
+    @ApplicationScoped
+    OrganizationLedger organizationLedger() {
+        return new Web3jOrganizationLedger(reader(), ChainDeployment.read(Path.of(deploymentFile))
+                .address("OrganizationRegistry"));
     }
 
     @Produces
