@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,8 @@ class RealmAsCodeTest {
 
     private static final Set<String> PLATFORM_ROLES = Set.of(
             "admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator");
+    /** Given to the services' service account only: never a person's role. */
+    private static final String SERVICE_ROLE = "platform-service";
     private static final Set<String> DEMO_ORGANIZATIONS = Set.of(
             "bank-a", "bank-b", "fintech-c", "vendor-a", "medco-b", "regulator");
     private static final String SERVICE_ACCOUNT_PREFIX = "service-account-";
@@ -30,10 +33,11 @@ class RealmAsCodeTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void productionRealmDefinesTheSixPlatformRolesWithDescriptions() throws IOException {
+    void productionRealmDefinesThePlatformRolesAndTheServiceRoleWithDescriptions() throws IOException {
         JsonNode roles = realm().path("roles").path("realm");
 
-        assertThat(names(roles, "name")).containsExactlyInAnyOrderElementsOf(PLATFORM_ROLES);
+        assertThat(names(roles, "name")).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(PLATFORM_ROLES.stream(), Stream.of(SERVICE_ROLE)).toList());
         roles.forEach(role -> assertThat(role.path("description").asText()).as(role.toString()).isNotBlank());
     }
 
@@ -96,7 +100,7 @@ class RealmAsCodeTest {
         JsonNode merged = merged();
 
         assertThat(merged.has("_comment")).isFalse();
-        assertThat(names(merged.path("roles").path("realm"), "name")).containsExactlyInAnyOrderElementsOf(PLATFORM_ROLES);
+        assertThat(names(merged.path("roles").path("realm"), "name")).containsAll(PLATFORM_ROLES).contains(SERVICE_ROLE);
         assertThat(names(merged.path("organizations"), "alias")).containsExactlyInAnyOrderElementsOf(DEMO_ORGANIZATIONS);
         assertThat(names(merged.path("users"), "username")).contains("admin", "alice", "rita");
         assertThat(names(merged.path("clients"), "clientId")).containsExactlyInAnyOrder(

@@ -4,7 +4,7 @@ import io.datatoken.chain.ChainConnection;
 import io.datatoken.chain.ChainDeployment;
 import io.datatoken.chain.ChainSettings;
 import io.datatoken.asset.grants.TermsChecks;
-import io.datatoken.asset.onboarding.KeyVault;
+import io.datatoken.chain.KeyVault;
 import io.datatoken.asset.onboarding.OrganizationAccounts;
 import io.datatoken.asset.registration.DataTokenLedgers;
 import io.datatoken.chain.Web3jDataTokenLedger;

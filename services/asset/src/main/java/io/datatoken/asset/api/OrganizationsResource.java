@@ -116,9 +116,9 @@ public class OrganizationsResource {
     @POST
     @Path("/{alias}/accounts")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("admin")
-    @Operation(summary = "Add an account that acts for the organization on chain (e.g. a key it keeps on its own "
-            + "compute node); adding one it has changes nothing")
+    @RolesAllowed({"admin", "platform-service"})
+    @Operation(summary = "Add an account that acts for the organization on chain (a key it keeps on its own compute "
+            + "node, or a platform service's own custodial account for it); adding one it has changes nothing")
     @APIResponse(responseCode = "409", description = "the account acts for another organization or is an end user")
     public OrganizationView addAccount(@PathParam("alias") String alias, AccountRequest request) {
         if (request == null || request.address() == null) {

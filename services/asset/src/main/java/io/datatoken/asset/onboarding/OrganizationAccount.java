@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** An organization's chain account, its private key encrypted by the {@link KeyVault}. */
+/** An organization's chain account, its private key encrypted by the {@link io.datatoken.chain.KeyVault}. */
 @Entity
 @Table(name = "organization_account")
 public class OrganizationAccount {

@@ -1,6 +1,7 @@
 package io.datatoken.asset.onboarding;
 
 import io.datatoken.chain.ChainAccounts;
+import io.datatoken.chain.KeyVault;
 import io.datatoken.domain.organization.ChainAddress;
 import io.datatoken.domain.organization.LedgerRefusal;
 import io.datatoken.domain.organization.OrganizationAlias;

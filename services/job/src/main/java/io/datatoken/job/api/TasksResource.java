@@ -6,7 +6,17 @@ import io.datatoken.support.security.OrganizationRequired;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import io.datatoken.domain.market.TaskId;
+import io.datatoken.job.market.Market;
+import io.datatoken.support.web.Params;
+import io.datatoken.support.web.ProblemException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -27,6 +37,12 @@ public class TasksResource {
     @Inject
     TaskBoard taskBoard;
 
+    @Inject
+    Market market;
+
+    @Context
+    UriInfo uri;
+
     @GET
     @RolesAllowed({"data-user", "algorithm-provider"})
     @Operation(summary = "The tasks posted by the caller's organization, newest first")
@@ -35,7 +51,52 @@ public class TasksResource {
     @APIResponse(responseCode = "403", description = "a role that may not read this, or no organization")
     public List<TaskSummary> list() {
         return taskBoard.postedBy(OrganizationRequired.of(caller)).stream()
-                .map(e -> new TaskSummary(e.id(), e.initiatorOrganization(), e.title(), e.state(), e.createdAt()))
+                .map(TaskSummary::of)
                 .toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("data-user")
+    @Operation(summary = "Post a task on the chain's task market for the caller's organization")
+    @APIResponse(responseCode = "201", description = "posted; submit jobs to its taskId")
+    @APIResponse(responseCode = "400", description = "the description is missing or longer than 200 characters")
+    public Response create(TaskRequest request) {
+        if (request == null) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "missing-body", "send {\"description\": \"…\"}");
+        }
+        TaskSummary task = TaskSummary.of(market.createTask(OrganizationRequired.of(caller), request.description()));
+        return Response.created(uri.getAbsolutePathBuilder().path(task.taskId()).build()).entity(task).build();
+    }
+
+    @POST
+    @Path("/{taskId}/jobs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("algorithm-provider")
+    @Operation(summary = "Submit the caller's algorithm asset as a job to an open task")
+    @APIResponse(responseCode = "201", description = "submitted (state SUBMITTED)")
+    @APIResponse(responseCode = "409", description = "the task is closed or unknown, or the algorithm is not the caller's")
+    public Response submit(@PathParam("taskId") String taskId, JobRequest request) {
+        if (request == null) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "missing-body", "send {\"algorithm\": \"0x…\"}");
+        }
+        TaskId task;
+        try {
+            task = TaskId.of(taskId);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-task-id", e.getMessage());
+        }
+        JobView job = JobView.of(market.submitJob(OrganizationRequired.of(caller), task,
+                Params.dataTokenId("algorithm", request.algorithm())));
+        return Response.created(uri.getBaseUriBuilder().path(JobsResource.class).path(job.jobId()).build())
+                .entity(job).build();
+    }
+
+    /** @param description what the task needs (at most 200 characters) */
+    public record TaskRequest(String description) {
+    }
+
+    /** @param algorithm the algorithm asset (dt) to run for the task */
+    public record JobRequest(String algorithm) {
     }
 }

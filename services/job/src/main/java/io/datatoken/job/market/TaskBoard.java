@@ -4,9 +4,10 @@ import io.datatoken.domain.organization.OrganizationAlias;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 
-/** Reads the task market. */
+/** The service's copy of the task market: tasks and jobs as last seen on chain. */
 @ApplicationScoped
 public class TaskBoard {
 
@@ -17,6 +18,31 @@ public class TaskBoard {
         return entities.createQuery(
                         "select e from TaskEntry e where e.initiatorOrganization = :org order by e.createdAt desc",
                         TaskEntry.class)
+                .setParameter("org", organization.value())
+                .getResultList();
+    }
+
+    @Transactional
+    public TaskEntry record(TaskEntry task) {
+        entities.persist(task);
+        return task;
+    }
+
+    /** Records the job, or moves the recorded one to the chain's state. */
+    @Transactional
+    public JobEntry record(JobEntry seen) {
+        JobEntry existing = entities.find(JobEntry.class, seen.chainId());
+        if (existing == null) {
+            entities.persist(seen);
+            return seen;
+        }
+        existing.moved(seen.state(), seen.updatedAt());
+        return existing;
+    }
+
+    public List<JobEntry> jobsOf(OrganizationAlias organization) {
+        return entities.createQuery(
+                        "select j from JobEntry j where j.ownerOrganization = :org order by j.submittedAt desc", JobEntry.class)
                 .setParameter("org", organization.value())
                 .getResultList();
     }

@@ -27,6 +27,13 @@ public class TaskEntry {
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
+    /** The task's id on chain (0x + 64 hex). */
+    @Column(name = "chain_id", length = 66, unique = true)
+    private String chainId;
+
+    @Column(name = "created_tx", length = 66)
+    private String createdTx;
+
     protected TaskEntry() {
     }
 
@@ -36,6 +43,21 @@ public class TaskEntry {
         this.title = title;
         this.state = state;
         this.createdAt = createdAt;
+    }
+
+    public TaskEntry(java.util.UUID id, String initiatorOrganization, String title, OffsetDateTime createdAt,
+                     String chainId, String createdTx) {
+        this(id, initiatorOrganization, title, "OPEN", createdAt);
+        this.chainId = chainId;
+        this.createdTx = createdTx;
+    }
+
+    public String chainId() {
+        return chainId;
+    }
+
+    public String createdTx() {
+        return createdTx;
     }
 
     public java.util.UUID id() {

@@ -14,12 +14,9 @@ import io.datatoken.domain.organization.PlatformRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,7 +26,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * The organization directory on Keycloak's Admin REST API (organizations feature, Keycloak 26).
- * Authenticates with client credentials and reuses the token until shortly before it expires.
+ * Authenticates as the client's service account ({@link ServiceAccountToken}).
  */
 public class KeycloakOrganizationDirectory implements OrganizationDirectory {
 
@@ -37,12 +34,12 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
 
     private final KeycloakSettings settings;
     private final HttpClient http;
-    private String accessToken;
-    private Instant tokenExpiry = Instant.EPOCH;
+    private final ServiceAccountToken token;
 
     public KeycloakOrganizationDirectory(KeycloakSettings settings) {
         this.settings = settings;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.token = new ServiceAccountToken(settings);
     }
 
     @Override
@@ -146,23 +143,8 @@ public class KeycloakOrganizationDirectory implements OrganizationDirectory {
         return send(request.build());
     }
 
-    private synchronized String token() {
-        if (accessToken == null || Instant.now().isAfter(tokenExpiry)) {
-            String form = "grant_type=client_credentials&client_id="
-                    + URLEncoder.encode(settings.clientId(), StandardCharsets.UTF_8)
-                    + "&client_secret=" + URLEncoder.encode(settings.clientSecret(), StandardCharsets.UTF_8);
-            var response = send(HttpRequest.newBuilder(URI.create(settings.serverUrl() + "/realms/" + settings.realm()
-                            + "/protocol/openid-connect/token"))
-                    .timeout(settings.timeout())
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-            expect(response, 200, "authenticate client " + settings.clientId());
-            JsonNode token = read(response);
-            accessToken = token.get("access_token").asText();
-            // Renew 30 s early so a token never expires between check and use.
-            tokenExpiry = Instant.now().plusSeconds(Math.max(0, token.path("expires_in").asLong(60) - 30));
-        }
-        return accessToken;
+    private String token() {
+        return token.value();
     }
 
     private HttpResponse<String> send(HttpRequest request) {

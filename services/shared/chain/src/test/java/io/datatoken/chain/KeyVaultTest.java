@@ -1,4 +1,4 @@
-package io.datatoken.asset.onboarding;
+package io.datatoken.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

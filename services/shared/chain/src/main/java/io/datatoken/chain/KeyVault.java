@@ -1,4 +1,4 @@
-package io.datatoken.asset.onboarding;
+package io.datatoken.chain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,0 +1,118 @@
+package io.datatoken.e2e;
+
+import static io.datatoken.e2e.AssetWorld.ASSETS;
+import static io.datatoken.e2e.AssetWorld.JSON_TYPE;
+import static io.datatoken.e2e.AssetWorld.bytes;
+import static io.datatoken.e2e.AssetWorld.stack;
+import static io.datatoken.e2e.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A data user posts a task, the algorithm's owner submits its composition as a job, and the chain
+ * lets the job be authorized and start only while every party below it has authorized it.
+ */
+class JobLifecycleIT {
+
+    private static final String JOBS = "/job/api/v1/jobs";
+
+    private static String alice;
+    private static String bob;
+    private static String carol;
+
+    private AssetWorld.Composition composition;
+    private String taskId;
+
+    @BeforeAll
+    static void organizations_on_chain_and_ops() {
+        AssetWorld.enter();
+        alice = stack.tokenOf("alice");
+        bob = stack.tokenOf("bob");
+        carol = stack.tokenOf("carol");
+    }
+
+    @BeforeEach
+    void a_composition_and_a_task() throws IOException {
+        composition = AssetWorld.twoBanksAndAnAlgorithm(alice, bob, carol);
+        var task = stack.post("/job/api/v1/tasks", carol, JSON_TYPE, bytes("{\"description\":\"joint risk features\"}"));
+        assertThat(task.statusCode()).as(task.body()).isEqualTo(201);
+        taskId = Stack.JSON.readTree(task.body()).get("taskId").asText();
+        assertThat(taskId).matches("0x[0-9a-f]{64}");
+    }
+
+    @Test
+    void a_job_is_authorized_and_starts_only_once_every_party_below_it_has_authorized() throws IOException {
+        String job = submit();
+        assertThat(state(job)).isEqualTo("SUBMITTED");
+
+        assertProblem(post(JOBS + "/" + job + "/authorization", carol), 409, "not-all-authorized");
+        assertThat(state(job)).isEqualTo("SUBMITTED");
+
+        grant(alice, composition.aData());
+        assertProblem(post(JOBS + "/" + job + "/authorization", carol), 409, "not-all-authorized");
+        grant(bob, composition.bData());
+
+        assertThat(ok(post(JOBS + "/" + job + "/authorization", carol)).get("state").asText()).isEqualTo("AUTHORIZED");
+        assertThat(ok(post(JOBS + "/" + job + "/start", carol)).get("state").asText()).isEqualTo("RUNNING");
+        assertThat(Stack.JSON.readTree(stack.get(JOBS, carol).body())).extracting(j -> j.get("jobId").asText())
+                .contains(job);
+    }
+
+    @Test
+    void a_grant_revoked_after_authorization_stops_the_start() throws IOException {
+        grant(alice, composition.aData());
+        grant(bob, composition.bData());
+        String job = submit();
+        assertThat(ok(post(JOBS + "/" + job + "/authorization", carol)).get("state").asText()).isEqualTo("AUTHORIZED");
+
+        assertThat(stack.delete(ASSETS + "/" + composition.bData() + "/grants/" + composition.algorithm(), bob)
+                .statusCode()).isEqualTo(200);
+
+        assertProblem(post(JOBS + "/" + job + "/start", carol), 409, "not-all-authorized");
+        assertThat(state(job)).isEqualTo("AUTHORIZED");
+    }
+
+    @Test
+    void only_the_jobs_owner_moves_it_and_bad_requests_are_refused() throws IOException {
+        String job = submit();
+        assertProblem(post(JOBS + "/" + job + "/start", stack.tokenOf("mia")), 403, "not-owner");
+        assertProblem(stack.post("/job/api/v1/tasks", alice, JSON_TYPE, bytes("{\"description\":\"x\"}")), 403, "forbidden");
+        assertProblem(stack.post("/job/api/v1/tasks", carol, JSON_TYPE, bytes("{\"description\":\"" + "x".repeat(201) + "\"}")),
+                400, "invalid-input");
+        assertProblem(stack.get(JOBS + "/" + AssetWorld.newDt(), carol), 404, "unknown-job");
+        assertProblem(stack.post("/job/api/v1/tasks/" + taskId + "/jobs", carol, JSON_TYPE,
+                bytes("{\"algorithm\":\"" + composition.aData() + "\"}")), 409, "not-an-algorithm");
+    }
+
+    private String submit() throws IOException {
+        var response = stack.post("/job/api/v1/tasks/" + taskId + "/jobs", carol, JSON_TYPE,
+                bytes("{\"algorithm\":\"" + composition.algorithm() + "\"}"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return Stack.JSON.readTree(response.body()).get("jobId").asText();
+    }
+
+    private static String state(String job) throws IOException {
+        return ok(stack.get(JOBS + "/" + job, carol)).get("state").asText();
+    }
+
+    private void grant(String token, String child) {
+        var response = stack.post(ASSETS + "/" + child + "/grants", token, JSON_TYPE,
+                bytes("{\"parent\":\"" + composition.algorithm() + "\"}"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    private static HttpResponse<String> post(String path, String token) {
+        return stack.post(path, token, JSON_TYPE, new byte[0]);
+    }
+
+    private static JsonNode ok(HttpResponse<String> response) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Stack.JSON.readTree(response.body());
+    }
+}

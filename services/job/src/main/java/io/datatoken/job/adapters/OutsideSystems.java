@@ -1,0 +1,164 @@
+package io.datatoken.job.adapters;
+
+import io.datatoken.chain.ChainAccounts;
+import io.datatoken.chain.ChainConnection;
+import io.datatoken.chain.ChainDeployment;
+import io.datatoken.chain.ChainSettings;
+import io.datatoken.chain.KeyVault;
+import io.datatoken.chain.Web3jOrganizationLedger;
+import io.datatoken.chain.Web3jTaskMarketLedger;
+import io.datatoken.domain.market.TaskMarketLedger;
+import io.datatoken.domain.organization.ChainAddress;
+import io.datatoken.domain.organization.OrganizationAlias;
+import io.datatoken.domain.organization.OrganizationLedger;
+import io.datatoken.job.custody.AccountRegistrar;
+import io.datatoken.job.custody.CustodialAccounts;
+import io.datatoken.job.market.TaskMarkets;
+import io.datatoken.keycloak.KeycloakSettings;
+import io.datatoken.keycloak.ServiceAccountToken;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Produces the job service's view of the chain, its vault and its client of the asset service. */
+@ApplicationScoped
+public class OutsideSystems {
+
+    @Inject
+    CustodialAccounts custody;
+
+    /** JSON-RPC endpoint of the EVM chain. */
+    @Inject
+    @ConfigProperty(name = "datatoken.chain.rpc-url", defaultValue = "http://127.0.0.1:8545")
+    String rpcUrl;
+
+    /** Chain id the node must report. */
+    @Inject
+    @ConfigProperty(name = "datatoken.chain.id", defaultValue = "31337")
+    long chainId;
+
+    /** The deployment record (contract addresses). */
+    @Inject
+    @ConfigProperty(name = "datatoken.chain.deployment-file")
+    String deploymentFile;
+
+    /** File holding the base64 of this service's 32-byte key-encryption key (a secret). */
+    @Inject
+    @ConfigProperty(name = "datatoken.vault.kek-file")
+    String kekFile;
+
+    /** Base URL of the asset service's API. */
+    @Inject
+    @ConfigProperty(name = "datatoken.asset.url", defaultValue = "http://localhost:9080/asset/api")
+    String assetUrl;
+
+    @Inject
+    @ConfigProperty(name = "datatoken.keycloak.url", defaultValue = "http://localhost:8180")
+    String keycloakUrl;
+
+    @Inject
+    @ConfigProperty(name = "datatoken.keycloak.realm", defaultValue = "datatoken")
+    String keycloakRealm;
+
+    /** Confidential client whose service account has the platform-service role. */
+    @Inject
+    @ConfigProperty(name = "datatoken.keycloak.client-id", defaultValue = "datatoken-services")
+    String keycloakClientId;
+
+    /** File holding that client's secret (a secret, mounted). */
+    @Inject
+    @ConfigProperty(name = "datatoken.keycloak.client-secret-file")
+    String keycloakClientSecretFile;
+
+    private ChainConnection reader;
+    private final Map<OrganizationAlias, Signed> signers = new ConcurrentHashMap<>();
+
+    private record Signed(ChainConnection connection, TaskMarketLedger market) {
+    }
+
+    private ChainSettings settings(Supplier<String> key) {
+        return ChainSettings.of(URI.create(rpcUrl), chainId, key);
+    }
+
+    /** Reads only: its key is a throw-away one. */
+    private synchronized ChainConnection reader() {
+        if (reader == null) {
+            String throwAway = ChainAccounts.generate().privateKey();
+            reader = ChainConnection.open(settings(() -> throwAway));
+        }
+        return reader;
+    }
+
+    private ChainAddress contract(String name) {
+        return ChainDeployment.read(Path.of(deploymentFile)).address(name);
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        signers.values().forEach(s -> s.connection().close());
+        if (reader != null) {
+            reader.close();
+        }
+    }
+
+    @Produces
+    @ApplicationScoped
+    TaskMarkets taskMarkets() {
+        ChainAddress address = contract("TaskMarket");
+        TaskMarketLedger read = new Web3jTaskMarketLedger(reader(), address);
+        return new TaskMarkets() {
+            @Override
+            public TaskMarketLedger reader() {
+                return read;
+            }
+
+            @Override
+            public TaskMarketLedger signedBy(OrganizationAlias organization) {
+                return signers.computeIfAbsent(organization, org -> {
+                    ChainConnection connection = ChainConnection.open(settings(() -> custody.privateKeyOf(org)));
+                    return new Signed(connection, new Web3jTaskMarketLedger(connection, address));
+                }).market();
+            }
+        };
+    }
+
+    @Produces
+    @ApplicationScoped
+    OrganizationLedger organizationLedger() {
+        return new Web3jOrganizationLedger(reader(), contract("OrganizationRegistry"));
+    }
+
+    @Produces
+    @ApplicationScoped
+    AccountRegistrar accountRegistrar() {
+        return new AssetAccountRegistrar(URI.create(assetUrl), new ServiceAccountToken(new KeycloakSettings(
+                URI.create(keycloakUrl), keycloakRealm, keycloakClientId, read(keycloakClientSecretFile).strip(),
+                Duration.ofSeconds(15))));
+    }
+
+    /** Dependent: a final class cannot be proxied. */
+    @Produces
+    KeyVault keyVault() {
+        return new KeyVault(Base64.getDecoder().decode(read(kekFile).strip()));
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.datatoken.job.api;
+
+import io.datatoken.domain.market.JobId;
+import io.datatoken.job.market.Market;
+import io.datatoken.job.market.TaskBoard;
+import io.datatoken.support.security.Caller;
+import io.datatoken.support.security.OrganizationRequired;
+import io.datatoken.support.web.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** Jobs: algorithm assets submitted to tasks, moved through their lifecycle on chain. */
+@Path("/v1/jobs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "keycloak")
+public class JobsResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Market market;
+
+    @Inject
+    TaskBoard board;
+
+    @GET
+    @RolesAllowed({"algorithm-provider", "data-user"})
+    @Operation(summary = "The jobs of the caller's organization, newest first")
+    public List<JobView> mine() {
+        return board.jobsOf(OrganizationRequired.of(caller)).stream().map(JobView::of).toList();
+    }
+
+    @GET
+    @Path("/{jobId}")
+    @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
+    @Operation(summary = "A job as the chain has it now")
+    @APIResponse(responseCode = "404", description = "no such job on the task market")
+    public JobView get(@PathParam("jobId") String jobId) {
+        return JobView.of(market.refresh(id(jobId)));
+    }
+
+    @POST
+    @Path("/{jobId}/authorization")
+    @RolesAllowed("algorithm-provider")
+    @Operation(summary = "Move the job to AUTHORIZED: the chain allows it only while every grant below its algorithm "
+            + "is live and every owner active (GET /verifier/api/v1/compositions/{dt}/authorizations says what is missing)")
+    @APIResponse(responseCode = "200", description = "authorized")
+    @APIResponse(responseCode = "403", description = "the job is another organization's")
+    @APIResponse(responseCode = "409", description = "not-all-authorized, or the job is not SUBMITTED")
+    public JobView authorize(@PathParam("jobId") String jobId) {
+        return JobView.of(market.markAuthorized(OrganizationRequired.of(caller), id(jobId)));
+    }
+
+    @POST
+    @Path("/{jobId}/start")
+    @RolesAllowed("algorithm-provider")
+    @Operation(summary = "Start an authorized job: refused if any grant below it was revoked or expired meanwhile")
+    @APIResponse(responseCode = "200", description = "running")
+    @APIResponse(responseCode = "403", description = "the job is another organization's")
+    @APIResponse(responseCode = "409", description = "not-all-authorized, or the job is not AUTHORIZED")
+    public JobView start(@PathParam("jobId") String jobId) {
+        return JobView.of(market.start(OrganizationRequired.of(caller), id(jobId)));
+    }
+
+    private static JobId id(String jobId) {
+        try {
+            return JobId.of(jobId);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-job-id", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.datatoken.job.market;
+
+import io.datatoken.domain.market.Job;
+import io.datatoken.domain.market.JobId;
+import io.datatoken.domain.market.Task;
+import io.datatoken.domain.market.TaskId;
+import io.datatoken.domain.organization.OrganizationAlias;
+import io.datatoken.domain.token.DataTokenId;
+import io.datatoken.job.custody.CustodialAccounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Tasks and jobs on the chain's task market, signed by this service's account for the caller's
+ * organization. The chain decides every transition (a job is authorized, and starts, only while
+ * everything below its algorithm is authorized); the board mirrors what the chain says.
+ */
+@ApplicationScoped
+public class Market {
+
+    /** The board keeps a task's description as its title. */
+    public static final int MAX_DESCRIPTION_LENGTH = 200;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    TaskMarkets markets;
+
+    @Inject
+    CustodialAccounts custody;
+
+    @Inject
+    TaskBoard board;
+
+    Clock clock = Clock.systemUTC();
+
+    public TaskEntry createTask(OrganizationAlias organization, String description) {
+        Task.requireDescription(description);
+        if (description.length() > MAX_DESCRIPTION_LENGTH) {
+            throw new IllegalArgumentException("a task description has at most " + MAX_DESCRIPTION_LENGTH
+                    + " characters; it had " + description.length());
+        }
+        TaskId id = TaskId.of(randomId());
+        custody.actingFor(organization);
+        markets.signedBy(organization).createTask(id, description);
+        return board.record(new TaskEntry(UUID.randomUUID(), organization.value(), description, now(), id.value(), null));
+    }
+
+    public JobEntry submitJob(OrganizationAlias organization, TaskId task, DataTokenId algorithm) {
+        JobId id = JobId.of(randomId());
+        custody.actingFor(organization);
+        markets.signedBy(organization).submitJob(id, task, algorithm);
+        return refresh(id);
+    }
+
+    /** Moves the job to AUTHORIZED, which the chain allows only while its whole tree is authorized. */
+    public JobEntry markAuthorized(OrganizationAlias organization, JobId id) {
+        requireOwned(organization, id);
+        custody.actingFor(organization);
+        markets.signedBy(organization).markAuthorized(id);
+        return refresh(id);
+    }
+
+    /** Starts an authorized job, which the chain allows only while its whole tree is still authorized. */
+    public JobEntry start(OrganizationAlias organization, JobId id) {
+        requireOwned(organization, id);
+        custody.actingFor(organization);
+        markets.signedBy(organization).start(id);
+        return refresh(id);
+    }
+
+    /** The job as the chain has it now (the board follows). */
+    public JobEntry refresh(JobId id) {
+        Job job = markets.reader().findJob(id).orElseThrow(() -> new UnknownJob(id));
+        return board.record(new JobEntry(id.value(), job.task().value(), job.algorithm().value(), job.owner().value(),
+                job.state().name(), at(job.submittedAt()), at(job.updatedAt())));
+    }
+
+    private void requireOwned(OrganizationAlias organization, JobId id) {
+        Job job = markets.reader().findJob(id).orElseThrow(() -> new UnknownJob(id));
+        if (!job.owner().equals(organization)) {
+            throw new NotYours("job " + id + " belongs to '" + job.owner() + "'; only its owner moves it");
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static String randomId() {
+        byte[] id = new byte[32];
+        RANDOM.nextBytes(id);
+        return "0x" + HexFormat.of().formatHex(id);
+    }
+
+    /** No such job on chain. */
+    public static final class UnknownJob extends RuntimeException {
+        public UnknownJob(JobId id) {
+            super("no job " + id + " is on the task market");
+        }
+    }
+}
