@@ -1,0 +1,33 @@
+package io.datatoken.domain.market;
+
+import io.datatoken.domain.organization.OrganizationAlias;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a compute node found out for itself about a signed request — from the chain, its own nonce
+ * book and the composition's verified DDO — never from the request's say-so.
+ *
+ * @param signerOrganization the organization the recovered signer acts for, if any
+ * @param job                the job as the chain has it, if it exists
+ * @param dtPartOfJob        the asset is the job's algorithm or below it (chain)
+ * @param dtOwner            the asset's owner (chain), if the asset exists
+ * @param nodeOrganization   the organization this node runs for
+ * @param nonceUsed          the requester's nonce was seen before
+ * @param opUsable           the op is published and not deprecated (chain)
+ * @param workflowOp         the op the composition's workflow sets for the asset, if any
+ */
+public record ExecutionFacts(SignedExecutionRequest request, Optional<OrganizationAlias> signerOrganization,
+                             Optional<Job> job, boolean dtPartOfJob, Optional<OrganizationAlias> dtOwner,
+                             OrganizationAlias nodeOrganization, boolean nonceUsed, boolean opUsable,
+                             Optional<String> workflowOp) {
+
+    public ExecutionFacts {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(signerOrganization, "signerOrganization");
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(dtOwner, "dtOwner");
+        Objects.requireNonNull(nodeOrganization, "nodeOrganization");
+        Objects.requireNonNull(workflowOp, "workflowOp");
+    }
+}

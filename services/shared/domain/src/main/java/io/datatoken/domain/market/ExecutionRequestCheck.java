@@ -1,0 +1,65 @@
+package io.datatoken.domain.market;
+
+import io.datatoken.domain.market.ExecutionRefusal.Reason;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a compute node checks before it runs anything, trusting nobody: the request is fresh and
+ * unused, signed by an account of the job's owner, for a running job, for an asset of this node's
+ * organization that is part of the job, with a usable op that the composition's workflow sets for
+ * that asset. Every failed rule is reported; an empty list means the request may run.
+ */
+public final class ExecutionRequestCheck {
+
+    private final Clock clock;
+
+    public ExecutionRequestCheck(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public List<ExecutionRefusal> refusals(ExecutionFacts facts) {
+        ExecutionRequest request = facts.request().request();
+        Instant now = clock.instant();
+        List<ExecutionRefusal> refusals = new ArrayList<>();
+        if (request.expiredAt(now)) {
+            refusals.add(new ExecutionRefusal(Reason.EXPIRED, "the request expired at " + request.expiresAt()));
+        }
+        if (facts.nonceUsed()) {
+            refusals.add(new ExecutionRefusal(Reason.REPLAYED, "nonce " + request.nonce() + " was used before"));
+        }
+        if (facts.job().isEmpty()) {
+            refusals.add(new ExecutionRefusal(Reason.UNKNOWN_JOB, "no job " + request.job() + " on the task market"));
+        } else {
+            Job job = facts.job().get();
+            if (facts.signerOrganization().isEmpty()) {
+                refusals.add(new ExecutionRefusal(Reason.UNKNOWN_SIGNER, "the signer acts for no organization"));
+            } else if (!facts.signerOrganization().get().equals(job.owner())) {
+                refusals.add(new ExecutionRefusal(Reason.WRONG_ORGANIZATION, "signed for '"
+                        + facts.signerOrganization().get() + "', but the job belongs to '" + job.owner() + "'"));
+            }
+            if (job.state() != JobState.RUNNING) {
+                refusals.add(new ExecutionRefusal(Reason.JOB_NOT_RUNNING, "the job is " + job.state() + ", not RUNNING"));
+            }
+            if (!facts.dtPartOfJob()) {
+                refusals.add(new ExecutionRefusal(Reason.NOT_PART_OF_JOB, request.dt() + " is not part of the job's algorithm "
+                        + job.algorithm()));
+            }
+        }
+        if (facts.dtOwner().filter(facts.nodeOrganization()::equals).isEmpty()) {
+            refusals.add(new ExecutionRefusal(Reason.NOT_THIS_NODES_ASSET, request.dt() + " is not an asset of '"
+                    + facts.nodeOrganization() + "', which this node runs for"));
+        }
+        if (!facts.opUsable()) {
+            refusals.add(new ExecutionRefusal(Reason.OP_NOT_USABLE, "op " + request.op() + " is not a usable trusted op"));
+        }
+        if (facts.workflowOp().filter(request.op().value()::equals).isEmpty()) {
+            refusals.add(new ExecutionRefusal(Reason.OP_NOT_IN_WORKFLOW, "the composition's workflow sets "
+                    + facts.workflowOp().orElse("no op") + " for " + request.dt() + ", not " + request.op()));
+        }
+        return refusals;
+    }
+}

@@ -1,0 +1,74 @@
+package io.datatoken.domain.market;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datatoken.domain.market.ExecutionRefusal.Reason;
+import io.datatoken.domain.op.OpHash;
+import io.datatoken.domain.organization.OrganizationAlias;
+import io.datatoken.domain.token.DataTokenId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ExecutionRequestCheckTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
+    private static final OrganizationAlias BANK_A = OrganizationAlias.of("bank-a");
+    private static final OrganizationAlias FINTECH = OrganizationAlias.of("fintech-c");
+    private static final JobId JOB = JobId.of(hex('1'));
+    private static final DataTokenId DT = DataTokenId.of(hex('2'));
+    private static final OpHash OP = OpHash.of(hex('3'));
+    private static final Job RUNNING = new Job(JOB, TaskId.of(hex('4')), DataTokenId.of(hex('5')), FINTECH, JobState.RUNNING,
+            NOW.minusSeconds(60), NOW.minusSeconds(10));
+
+    private final ExecutionRequestCheck check = new ExecutionRequestCheck(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void a_fresh_request_signed_by_the_job_owner_for_this_nodes_asset_and_the_workflows_op_may_run() {
+        assertThat(check.refusals(facts(request(NOW.plusSeconds(60))))).isEmpty();
+    }
+
+    @Test
+    void each_broken_rule_is_named() {
+        var all = new ExecutionFacts(request(NOW), Optional.of(BANK_A),
+                Optional.of(new Job(JOB, RUNNING.task(), RUNNING.algorithm(), FINTECH, JobState.AUTHORIZED, NOW, NOW)),
+                false, Optional.of(FINTECH), BANK_A, true, false, Optional.of(hex('9')));
+
+        assertThat(check.refusals(all)).extracting(ExecutionRefusal::reason).containsExactly(Reason.EXPIRED,
+                Reason.REPLAYED, Reason.WRONG_ORGANIZATION, Reason.JOB_NOT_RUNNING, Reason.NOT_PART_OF_JOB,
+                Reason.NOT_THIS_NODES_ASSET, Reason.OP_NOT_USABLE, Reason.OP_NOT_IN_WORKFLOW);
+        assertThat(check.refusals(all)).allSatisfy(r -> assertThat(r.detail()).isNotBlank());
+    }
+
+    @Test
+    void an_unknown_job_or_signer_is_refused() {
+        var noJob = new ExecutionFacts(request(NOW.plusSeconds(60)), Optional.of(FINTECH), Optional.empty(), true,
+                Optional.of(BANK_A), BANK_A, false, true, Optional.of(OP.value()));
+        var noSigner = new ExecutionFacts(request(NOW.plusSeconds(60)), Optional.empty(), Optional.of(RUNNING), true,
+                Optional.of(BANK_A), BANK_A, false, true, Optional.of(OP.value()));
+
+        assertThat(check.refusals(noJob)).extracting(ExecutionRefusal::reason).containsExactly(Reason.UNKNOWN_JOB);
+        assertThat(check.refusals(noSigner)).extracting(ExecutionRefusal::reason).containsExactly(Reason.UNKNOWN_SIGNER);
+    }
+
+    @Test
+    void a_request_is_void_from_its_expiry_on() {
+        assertThat(check.refusals(facts(request(NOW)))).extracting(ExecutionRefusal::reason).containsExactly(Reason.EXPIRED);
+        assertThat(check.refusals(facts(request(NOW.plusSeconds(1))))).isEmpty();
+    }
+
+    private static ExecutionFacts facts(SignedExecutionRequest request) {
+        return new ExecutionFacts(request, Optional.of(FINTECH), Optional.of(RUNNING), true, Optional.of(BANK_A), BANK_A,
+                false, true, Optional.of(OP.value()));
+    }
+
+    private static SignedExecutionRequest request(Instant expiresAt) {
+        return new SignedExecutionRequest(new ExecutionRequest(JOB, DT, OP, hex('6'), expiresAt), "0x" + "a".repeat(130));
+    }
+
+    private static String hex(char c) {
+        return "0x" + String.valueOf(c).repeat(64);
+    }
+}
