@@ -73,13 +73,26 @@ public class Authorizations {
     public GrantRecord revoke(OrganizationAlias owner, DataTokenId child, DataTokenId parent) {
         requireOwned(owner, ledgers.reader(), child);
         Instant now = clock.instant();
+        Optional<Grant> onChain = ledgers.reader().grantOf(child, parent);
+        if (onChain.isPresent() && onChain.get().revoked()) {
+            // Revoked already (a retry after a lost commit, or outside the platform): the record follows.
+            Optional<GrantRecord> recorded = book.of(child.value()).stream()
+                    .filter(r -> r.parentDt().equals(parent.value())).findFirst();
+            if (recorded.isPresent() && recorded.get().revokedAt() != null) {
+                return recorded.get();
+            }
+            if (recorded.isEmpty()) {
+                book.granted(child.value(), parent.value(), owner.value(), at(onChain.get().grantedAt()),
+                        at(onChain.get().expiresAt()), null);
+            }
+            return book.revoked(child.value(), parent.value(), at(now), null);
+        }
         TransactionHash tx = ledgers.signedBy(owner).revoke(child, parent);
         GrantRecord record = book.revoked(child.value(), parent.value(), at(now), tx.value());
         if (record == null) {
             // Granted outside the platform: record it from the chain so the revocation is on record.
-            Grant onChain = ledgers.reader().grantOf(child, parent).orElseThrow();
-            book.granted(child.value(), parent.value(), owner.value(), at(onChain.grantedAt()), at(onChain.expiresAt()),
-                    null);
+            Grant given = ledgers.reader().grantOf(child, parent).orElseThrow();
+            book.granted(child.value(), parent.value(), owner.value(), at(given.grantedAt()), at(given.expiresAt()), null);
             record = book.revoked(child.value(), parent.value(), at(now), tx.value());
         }
         return record;

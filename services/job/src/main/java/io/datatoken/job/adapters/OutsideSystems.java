@@ -4,6 +4,7 @@ import io.datatoken.chain.ChainAccounts;
 import io.datatoken.chain.ChainConnection;
 import io.datatoken.chain.ChainDeployment;
 import io.datatoken.chain.ChainSettings;
+import io.datatoken.chain.Eip712ExecutionRequests;
 import io.datatoken.chain.KeyVault;
 import io.datatoken.chain.Web3jOrganizationLedger;
 import io.datatoken.chain.Web3jTaskMarketLedger;
@@ -13,6 +14,7 @@ import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.OrganizationLedger;
 import io.datatoken.job.custody.AccountRegistrar;
 import io.datatoken.job.custody.CustodialAccounts;
+import io.datatoken.job.market.ExecutionRequestSigner;
 import io.datatoken.job.market.TaskMarkets;
 import io.datatoken.keycloak.KeycloakSettings;
 import io.datatoken.keycloak.ServiceAccountToken;
@@ -132,6 +134,13 @@ public class OutsideSystems {
                 }).market();
             }
         };
+    }
+
+    @Produces
+    @ApplicationScoped
+    ExecutionRequestSigner executionRequestSigner() {
+        Eip712ExecutionRequests domain = new Eip712ExecutionRequests(chainId, contract("TaskMarket"));
+        return domain::sign;
     }
 
     @Produces

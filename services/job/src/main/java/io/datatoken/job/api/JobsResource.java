@@ -1,6 +1,8 @@
 package io.datatoken.job.api;
 
 import io.datatoken.domain.market.JobId;
+import io.datatoken.domain.op.OpHash;
+import io.datatoken.support.web.Params;
 import io.datatoken.job.market.Market;
 import io.datatoken.job.market.TaskBoard;
 import io.datatoken.support.security.Caller;
@@ -9,6 +11,7 @@ import io.datatoken.support.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -27,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "keycloak")
 public class JobsResource {
+
+    /** Long enough to reach a node, short enough that a leaked request soon means nothing. */
+    static final Duration REQUEST_LIFETIME = Duration.ofMinutes(5);
 
     @Inject
     Caller caller;
@@ -74,6 +81,28 @@ public class JobsResource {
     @APIResponse(responseCode = "409", description = "not-all-authorized, or the job is not AUTHORIZED")
     public JobView start(@PathParam("jobId") String jobId) {
         return JobView.of(market.start(OrganizationRequired.of(caller), id(jobId)));
+    }
+
+    @POST
+    @Path("/{jobId}/execution-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("algorithm-provider")
+    @Operation(summary = "A signed request (EIP-712: chain id, task market, single-use nonce, 5-minute expiry) asking "
+            + "the node of the asset's owner to run the op for this job")
+    @APIResponse(responseCode = "200", description = "the request and its signature, to hand to the party's compute node")
+    @APIResponse(responseCode = "403", description = "the job is another organization's")
+    public ExecutionRequestView executionRequest(@PathParam("jobId") String jobId, ExecutionRequestView.Ask ask) {
+        if (ask == null) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "missing-body", "send {\"dt\": \"0x…\", \"op\": \"0x…\"}");
+        }
+        OpHash op;
+        try {
+            op = OpHash.of(ask.op());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-op", "op must be 0x followed by 64 hex digits");
+        }
+        return ExecutionRequestView.of(market.executionRequest(OrganizationRequired.of(caller), id(jobId),
+                Params.dataTokenId("dt", ask.dt()), op, REQUEST_LIFETIME));
     }
 
     private static JobId id(String jobId) {

@@ -1,9 +1,12 @@
 package io.datatoken.job.market;
 
+import io.datatoken.domain.market.ExecutionRequest;
 import io.datatoken.domain.market.Job;
 import io.datatoken.domain.market.JobId;
+import io.datatoken.domain.market.SignedExecutionRequest;
 import io.datatoken.domain.market.Task;
 import io.datatoken.domain.market.TaskId;
+import io.datatoken.domain.op.OpHash;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.job.custody.CustodialAccounts;
@@ -11,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -39,6 +43,9 @@ public class Market {
 
     @Inject
     TaskBoard board;
+
+    @Inject
+    ExecutionRequestSigner requests;
 
     Clock clock = Clock.systemUTC();
 
@@ -75,6 +82,19 @@ public class Market {
         custody.actingFor(organization);
         markets.signedBy(organization).start(id);
         return refresh(id);
+    }
+
+    /**
+     * A request, signed by this service's account for the job's owner, asking the node of
+     * {@code dt}'s owner to run {@code op} for the job; valid for {@code lifetime}, with a fresh nonce.
+     */
+    public SignedExecutionRequest executionRequest(OrganizationAlias organization, JobId id, DataTokenId dt, OpHash op,
+                                                   Duration lifetime) {
+        requireOwned(organization, id);
+        custody.actingFor(organization);
+        ExecutionRequest request = new ExecutionRequest(id, dt, op, randomId(),
+                clock.instant().plus(lifetime).truncatedTo(ChronoUnit.SECONDS));
+        return requests.sign(request, custody.privateKeyOf(organization));
     }
 
     /** The job as the chain has it now (the board follows). */

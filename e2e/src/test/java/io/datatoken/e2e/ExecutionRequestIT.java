@@ -1,0 +1,155 @@
+package io.datatoken.e2e;
+
+import static io.datatoken.e2e.AssetWorld.ASSETS;
+import static io.datatoken.e2e.AssetWorld.JSON_TYPE;
+import static io.datatoken.e2e.AssetWorld.bytes;
+import static io.datatoken.e2e.AssetWorld.contract;
+import static io.datatoken.e2e.AssetWorld.newDt;
+import static io.datatoken.e2e.AssetWorld.opShare;
+import static io.datatoken.e2e.AssetWorld.operator;
+import static io.datatoken.e2e.AssetWorld.stack;
+import static io.datatoken.e2e.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.datatoken.chain.ChainAccounts;
+import io.datatoken.chain.Eip712ExecutionRequests;
+import io.datatoken.chain.Web3jOrganizationLedger;
+import io.datatoken.domain.market.ExecutionRequest;
+import io.datatoken.domain.market.JobId;
+import io.datatoken.domain.op.OpHash;
+import io.datatoken.domain.organization.OrganizationAlias;
+import io.datatoken.domain.organization.PlatformRole;
+import io.datatoken.domain.token.DataTokenId;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A party's compute node (locally: bank-a's) trusts nobody: it accepts a signed execution request
+ * once, for a running job owned by the signer's organization, for its own asset and the op the
+ * workflow sets; a replayed, expired, foreign or mismatched request is refused with every reason
+ * and stays in the node's audit trail (scenario S4).
+ */
+class ExecutionRequestIT {
+
+    private static final String EXECUTIONS = "/compute/api/v1/executions";
+
+    private static String alice;
+    private static String bob;
+    private static String carol;
+
+    private AssetWorld.Composition composition;
+    private String job;
+
+    @BeforeAll
+    static void organizations_on_chain_and_ops() {
+        AssetWorld.enter();
+        alice = stack.tokenOf("alice");
+        bob = stack.tokenOf("bob");
+        carol = stack.tokenOf("carol");
+    }
+
+    @BeforeEach
+    void a_running_job() throws IOException {
+        composition = AssetWorld.twoBanksAndAnAlgorithm(alice, bob, carol);
+        grant(alice, composition.aData());
+        grant(bob, composition.bData());
+        job = submittedJob();
+        assertThat(stack.post("/job/api/v1/jobs/" + job + "/authorization", carol, JSON_TYPE, new byte[0]).statusCode())
+                .isEqualTo(200);
+        assertThat(stack.post("/job/api/v1/jobs/" + job + "/start", carol, JSON_TYPE, new byte[0]).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void a_request_is_accepted_once_and_its_replay_refused_both_in_the_trail() throws IOException {
+        JsonNode request = requestFor(job, composition.aData(), opShare);
+
+        var accepted = execute(request);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(Stack.JSON.readTree(accepted.body()).get("outcome").asText()).isEqualTo("ACCEPTED");
+
+        JsonNode replay = assertProblem(execute(request), 409, "execution-refused");
+        assertThat(replay.get("reasons")).extracting(JsonNode::asText).containsExactly("replayed");
+
+        JsonNode trail = Stack.JSON.readTree(stack.get(EXECUTIONS + "?job=" + job, stack.tokenOf("rita")).body());
+        assertThat(trail).extracting(r -> r.get("outcome").asText()).containsExactlyInAnyOrder("ACCEPTED", "REFUSED");
+    }
+
+    @Test
+    void another_partys_asset_an_unknown_op_or_a_job_not_running_is_refused() throws IOException {
+        assertThat(reasons(execute(requestFor(job, composition.bData(), opShare)))).containsExactly("not-this-nodes-asset");
+        assertThat(reasons(execute(requestFor(job, composition.aData(), newDt()))))
+                .containsExactly("op-not-usable", "op-not-in-workflow");
+        String waiting = submittedJob();
+        assertThat(reasons(execute(requestFor(waiting, composition.aData(), opShare)))).containsExactly("job-not-running");
+    }
+
+    @Test
+    void a_request_signed_by_another_organization_or_nobody_or_expired_is_refused() throws IOException {
+        var stranger = ChainAccounts.generate();
+        var account = ChainAccounts.generate();
+        new Web3jOrganizationLedger(operator, contract("OrganizationRegistry")).register(
+                OrganizationAlias.of("x-" + UUID.randomUUID().toString().substring(0, 8)), account.address(),
+                Set.of(PlatformRole.DATA_USER));
+        Instant soon = Instant.now().plusSeconds(300).truncatedTo(ChronoUnit.SECONDS);
+
+        assertThat(reasons(execute(signed(account.privateKey(), soon)))).containsExactly("wrong-organization");
+        assertThat(reasons(execute(signed(stranger.privateKey(), soon)))).containsExactly("unknown-signer");
+        assertThat(reasons(execute(signed(stranger.privateKey(), Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS)))))
+                .containsExactly("expired", "unknown-signer");
+        assertProblem(stack.post(EXECUTIONS, carol, JSON_TYPE, bytes("{\"job\":\"" + job + "\"}")), 400, "malformed-request");
+    }
+
+    private JsonNode signed(String privateKey, Instant expiresAt) {
+        var request = new ExecutionRequest(JobId.of(job), DataTokenId.of(composition.aData()), OpHash.of(opShare), newDt(),
+                expiresAt);
+        var signed = new Eip712ExecutionRequests(31337, contract("TaskMarket")).sign(request, privateKey);
+        ObjectNode body = Stack.JSON.createObjectNode();
+        body.put("job", job).put("dt", composition.aData()).put("op", opShare).put("nonce", request.nonce())
+                .put("expiresAt", expiresAt.toString()).put("signature", signed.signature());
+        return body;
+    }
+
+    private static JsonNode requestFor(String job, String dt, String op) throws IOException {
+        var response = stack.post("/job/api/v1/jobs/" + job + "/execution-requests", carol, JSON_TYPE,
+                bytes("{\"dt\":\"" + dt + "\",\"op\":\"" + op + "\"}"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Stack.JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> execute(JsonNode request) {
+        return stack.post(EXECUTIONS, carol, JSON_TYPE, bytes(request.toString()));
+    }
+
+    private static List<String> reasons(HttpResponse<String> response) throws IOException {
+        JsonNode problem = assertProblem(response, 409, "execution-refused");
+        return StreamSupport.stream(problem.get("reasons").spliterator(), false).map(JsonNode::asText)
+                .toList();
+    }
+
+    private String submittedJob() throws IOException {
+        var task = stack.post("/job/api/v1/tasks", carol, JSON_TYPE, bytes("{\"description\":\"risk\"}"));
+        String taskId = Stack.JSON.readTree(task.body()).get("taskId").asText();
+        var submitted = stack.post("/job/api/v1/tasks/" + taskId + "/jobs", carol, JSON_TYPE,
+                bytes("{\"algorithm\":\"" + composition.algorithm() + "\"}"));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        return Stack.JSON.readTree(submitted.body()).get("jobId").asText();
+    }
+
+    private void grant(String token, String child) {
+        var response = stack.post(ASSETS + "/" + child + "/grants", token, JSON_TYPE,
+                bytes("{\"parent\":\"" + composition.algorithm() + "\"}"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+}

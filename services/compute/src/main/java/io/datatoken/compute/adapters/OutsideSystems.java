@@ -1,0 +1,127 @@
+package io.datatoken.compute.adapters;
+
+import io.datatoken.chain.ChainAccounts;
+import io.datatoken.chain.ChainConnection;
+import io.datatoken.chain.ChainDeployment;
+import io.datatoken.chain.ChainSettings;
+import io.datatoken.chain.Eip712ExecutionRequests;
+import io.datatoken.chain.Web3jDataTokenLedger;
+import io.datatoken.chain.Web3jOpLedger;
+import io.datatoken.chain.Web3jOrganizationLedger;
+import io.datatoken.chain.Web3jTaskMarketLedger;
+import io.datatoken.compute.executions.RequestSignatures;
+import io.datatoken.content.IpfsContentStore;
+import io.datatoken.content.IpfsSettings;
+import io.datatoken.domain.content.ContentStore;
+import io.datatoken.domain.market.TaskMarketLedger;
+import io.datatoken.domain.op.OpLedger;
+import io.datatoken.domain.organization.ChainAddress;
+import io.datatoken.domain.organization.OrganizationLedger;
+import io.datatoken.domain.token.DataTokenLedger;
+import io.datatoken.metadata.DdoVerifier;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The node's own read-only view of the chain and the content store: it trusts no service's copy. */
+@ApplicationScoped
+public class OutsideSystems {
+
+    /** JSON-RPC endpoint of the EVM chain. */
+    @Inject
+    @ConfigProperty(name = "datatoken.chain.rpc-url", defaultValue = "http://127.0.0.1:8545")
+    String rpcUrl;
+
+    /** Chain id the node must report; also the EIP-712 domain of execution requests. */
+    @Inject
+    @ConfigProperty(name = "datatoken.chain.id", defaultValue = "31337")
+    long chainId;
+
+    /** The deployment record (contract addresses). */
+    @Inject
+    @ConfigProperty(name = "datatoken.chain.deployment-file")
+    String deploymentFile;
+
+    /** Kubo RPC endpoint of the IPFS node. */
+    @Inject
+    @ConfigProperty(name = "datatoken.ipfs.url", defaultValue = "http://127.0.0.1:5001")
+    String ipfsUrl;
+
+    private ChainConnection reader;
+
+    /** Reads only: its key is a throw-away one. */
+    private synchronized ChainConnection reader() {
+        if (reader == null) {
+            String throwAway = ChainAccounts.generate().privateKey();
+            reader = ChainConnection.open(ChainSettings.of(URI.create(rpcUrl), chainId, () -> throwAway));
+        }
+        return reader;
+    }
+
+    private ChainAddress contract(String name) {
+        return ChainDeployment.read(Path.of(deploymentFile)).address(name);
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (reader != null) {
+            reader.close();
+        }
+    }
+
+    @Produces
+    @ApplicationScoped
+    DataTokenLedger dataTokenLedger() {
+        return new Web3jDataTokenLedger(reader(), contract("DataTokenRegistry"));
+    }
+
+    @Produces
+    @ApplicationScoped
+    OpLedger opLedger() {
+        return new Web3jOpLedger(reader(), contract("OpRegistry"));
+    }
+
+    @Produces
+    @ApplicationScoped
+    OrganizationLedger organizationLedger() {
+        return new Web3jOrganizationLedger(reader(), contract("OrganizationRegistry"));
+    }
+
+    @Produces
+    @ApplicationScoped
+    TaskMarketLedger taskMarketLedger() {
+        return new Web3jTaskMarketLedger(reader(), contract("TaskMarket"));
+    }
+
+    @Produces
+    @ApplicationScoped
+    RequestSignatures requestSignatures() {
+        Eip712ExecutionRequests domain = new Eip712ExecutionRequests(chainId, contract("TaskMarket"));
+        return signed -> {
+            try {
+                return Optional.of(domain.signerOf(signed));
+            } catch (IllegalArgumentException unrecoverable) {
+                return Optional.empty();
+            }
+        };
+    }
+
+    @Produces
+    @ApplicationScoped
+    ContentStore contentStore() {
+        return new IpfsContentStore(IpfsSettings.of(URI.create(ipfsUrl)));
+    }
+
+    /** Singleton, not application scoped: a final class cannot be proxied. */
+    @Produces
+    @Singleton
+    DdoVerifier ddoVerifier() {
+        return new DdoVerifier();
+    }
+}

@@ -1,0 +1,154 @@
+package io.datatoken.compute.executions;
+
+import io.datatoken.domain.asset.AssetService;
+import io.datatoken.domain.asset.DdoRejected;
+import io.datatoken.domain.content.ContentNotFound;
+import io.datatoken.domain.content.ContentStore;
+import io.datatoken.domain.content.ContentTampered;
+import io.datatoken.domain.market.ExecutionFacts;
+import io.datatoken.domain.market.ExecutionRefusal;
+import io.datatoken.domain.market.ExecutionRequestCheck;
+import io.datatoken.domain.market.Job;
+import io.datatoken.domain.market.SignedExecutionRequest;
+import io.datatoken.domain.market.TaskMarketLedger;
+import io.datatoken.domain.op.OpLedger;
+import io.datatoken.domain.op.TrustedOp;
+import io.datatoken.domain.organization.ChainAddress;
+import io.datatoken.domain.organization.OrganizationAlias;
+import io.datatoken.domain.organization.OrganizationLedger;
+import io.datatoken.domain.token.DataToken;
+import io.datatoken.domain.token.DataTokenId;
+import io.datatoken.domain.token.DataTokenLedger;
+import io.datatoken.metadata.DdoVerifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionalException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Receives execution requests: finds out every fact itself (signer, its organization, the job, the
+ * asset's place in the job and its owner, the op, the workflow), applies {@link ExecutionRequestCheck},
+ * and records the decision. An accepted request spends its nonce; running the op is the next step
+ * of the node (not written yet), so an accepted request stays ACCEPTED.
+ */
+@ApplicationScoped
+public class Executions {
+
+    @Inject
+    RequestSignatures signatures;
+
+    @Inject
+    OrganizationLedger organizations;
+
+    @Inject
+    TaskMarketLedger market;
+
+    @Inject
+    DataTokenLedger tokens;
+
+    @Inject
+    OpLedger ops;
+
+    @Inject
+    ContentStore content;
+
+    @Inject
+    DdoVerifier ddos;
+
+    @Inject
+    ExecutionLog log;
+
+    /** The organization this node runs for (its datasets, its assets). */
+    @Inject
+    @ConfigProperty(name = "datatoken.compute.organization")
+    String nodeOrganization;
+
+    Clock clock = Clock.systemUTC();
+
+    public Decision receive(SignedExecutionRequest signed) {
+        Optional<ChainAddress> signer = signatures.signerOf(signed);
+        var request = signed.request();
+        Optional<Job> job = market.findJob(request.job());
+        Optional<DataToken> token = tokens.find(request.dt());
+        ExecutionFacts facts = new ExecutionFacts(signed,
+                signer.flatMap(organizations::organizationOf),
+                job,
+                job.map(j -> token.isPresent() && tokens.isPartOf(request.dt(), j.algorithm())).orElse(false),
+                token.map(DataToken::owner),
+                OrganizationAlias.of(nodeOrganization),
+                signer.map(s -> log.spent(s.value(), request.nonce())).orElse(false),
+                ops.find(request.op()).map(TrustedOp::usable).orElse(false),
+                job.flatMap(j -> workflowOpFor(request.dt(), j.algorithm())));
+        List<ExecutionRefusal> refusals = new ExecutionRequestCheck(clock).refusals(facts);
+        String signerText = signer.map(ChainAddress::value).orElse("0x" + "0".repeat(40));
+        if (refusals.isEmpty()) {
+            try {
+                return new Decision(log.record(record(signed, signerText, "ACCEPTED", "")), List.of());
+            } catch (PersistenceException | TransactionalException raced) {
+                refusals = List.of(new ExecutionRefusal(ExecutionRefusal.Reason.REPLAYED,
+                        "nonce " + request.nonce() + " was spent by a request accepted at the same moment"));
+            }
+        }
+        String codes = refusals.stream().map(r -> r.reason().code()).collect(Collectors.joining(" "));
+        return new Decision(log.record(record(signed, signerText, "REFUSED", codes)), refusals);
+    }
+
+    public List<ExecutionRecord> trailOf(String job) {
+        return log.ofJob(job);
+    }
+
+    /**
+     * The op the composition directly above {@code dt} in the job's tree sets for it, read from
+     * that composition's DDO proven against its on-chain proof.
+     */
+    private Optional<String> workflowOpFor(DataTokenId dt, DataTokenId root) {
+        Deque<DataTokenId> pending = new ArrayDeque<>(List.of(root));
+        int visited = 0;
+        while (!pending.isEmpty() && visited++ < 64) {
+            DataToken node = tokens.find(pending.pop()).orElse(null);
+            if (node == null) {
+                continue;
+            }
+            if (node.children().contains(dt)) {
+                try {
+                    return ddos.verify(content.get(node.storagePath()), node.proof()).services().stream()
+                            .filter(s -> s.childDts().contains(dt.value()))
+                            .map(AssetService::workflow)
+                            .map(w -> w.setOps().get(dt.value()))
+                            .filter(op -> op != null)
+                            .findFirst();
+                } catch (DdoRejected | ContentNotFound | ContentTampered unreadable) {
+                    return Optional.empty();
+                }
+            }
+            pending.addAll(node.children());
+        }
+        return Optional.empty();
+    }
+
+    private ExecutionRecord record(SignedExecutionRequest signed, String signer, String outcome, String reasons) {
+        var r = signed.request();
+        return new ExecutionRecord(UUID.randomUUID(), signer, r.nonce(), r.job().value(), r.dt().value(), r.op().value(),
+                OffsetDateTime.ofInstant(r.expiresAt(), ZoneOffset.UTC),
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS), outcome, reasons);
+    }
+
+    /** The recorded decision and, if refused, every reason. */
+    public record Decision(ExecutionRecord record, List<ExecutionRefusal> refusals) {
+
+        public boolean accepted() {
+            return refusals.isEmpty();
+        }
+    }
+}
