@@ -108,6 +108,8 @@ class ExecutionRequestIT {
         assertThat(reasons(execute(signed(stranger.privateKey(), soon)))).containsExactly("unknown-signer");
         assertThat(reasons(execute(signed(stranger.privateKey(), Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.SECONDS)))))
                 .containsExactly("expired", "unknown-signer");
+        assertThat(reasons(execute(signed(account.privateKey(), soon.plusSeconds(3600))))).containsExactly("lives-too-long",
+                "wrong-organization");
         assertProblem(stack.post(EXECUTIONS, carol, JSON_TYPE, bytes("{\"job\":\"" + job + "\"}")), 400, "malformed-request");
     }
 

@@ -13,6 +13,7 @@ public record ExecutionRefusal(Reason reason, String detail) {
     /** Each rule a request must pass; {@link #code()} is its stable name in answers and audit trails. */
     public enum Reason {
         EXPIRED("expired"),
+        LIVES_TOO_LONG("lives-too-long"),
         REPLAYED("replayed"),
         UNKNOWN_SIGNER("unknown-signer"),
         WRONG_ORGANIZATION("wrong-organization"),

@@ -2,6 +2,7 @@ package io.datatoken.domain.market;
 
 import io.datatoken.domain.market.ExecutionRefusal.Reason;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.Objects;
  */
 public final class ExecutionRequestCheck {
 
+    /** The longest a request may stay valid: a leaked request is worthless soon after. */
+    public static final Duration MAX_LIFETIME = Duration.ofMinutes(15);
+
     private final Clock clock;
 
     public ExecutionRequestCheck(Clock clock) {
@@ -27,6 +31,9 @@ public final class ExecutionRequestCheck {
         List<ExecutionRefusal> refusals = new ArrayList<>();
         if (request.expiredAt(now)) {
             refusals.add(new ExecutionRefusal(Reason.EXPIRED, "the request expired at " + request.expiresAt()));
+        } else if (request.expiresAt().isAfter(now.plus(MAX_LIFETIME))) {
+            refusals.add(new ExecutionRefusal(Reason.LIVES_TOO_LONG, "the request is valid until " + request.expiresAt()
+                    + "; a node accepts requests valid for at most " + MAX_LIFETIME.toMinutes() + " minutes"));
         }
         if (facts.nonceUsed()) {
             refusals.add(new ExecutionRefusal(Reason.REPLAYED, "nonce " + request.nonce() + " was used before"));

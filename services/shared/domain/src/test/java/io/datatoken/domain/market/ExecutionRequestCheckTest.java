@@ -54,6 +54,13 @@ class ExecutionRequestCheckTest {
     }
 
     @Test
+    void a_request_valid_for_longer_than_the_maximum_is_refused() {
+        assertThat(check.refusals(facts(request(NOW.plus(ExecutionRequestCheck.MAX_LIFETIME))))).isEmpty();
+        assertThat(check.refusals(facts(request(NOW.plus(ExecutionRequestCheck.MAX_LIFETIME).plusSeconds(1)))))
+                .extracting(ExecutionRefusal::reason).containsExactly(Reason.LIVES_TOO_LONG);
+    }
+
+    @Test
     void a_request_is_void_from_its_expiry_on() {
         assertThat(check.refusals(facts(request(NOW)))).extracting(ExecutionRefusal::reason).containsExactly(Reason.EXPIRED);
         assertThat(check.refusals(facts(request(NOW.plusSeconds(1))))).isEmpty();
