@@ -1,25 +1,30 @@
-"""secure-sum 1.0.0: a DataToken trusted op (scenario S1). PLACEHOLDER: the compute node's op
-runtime comes in a later issue; this states what the op does and sketches it.
+"""secure-sum 1.0.0: a DataToken trusted op (scenario S1).
 
-Runs on a compute node. Adds, element by element over the ring Z_(2^64), the additive shares
-of every party's Z_i = X_i W_i that this node holds (as ss-share made them). The data user adds
-the nodes' results to get Z = sum_i X_i W_i; a node's own sum is uniformly random on its own.
+Runs on a compute node: adds, element by element over the ring Z_(2^64), the share matrices the
+node received from the parties. Each partial sum is as random as its inputs; only the sum of all
+compute nodes' partial sums (at the algorithm owner) reveals sum_i X_i W_i.
+
+Protocol: stdin {"shares": [matrices of integers in [0, 2^64)]}, stdout {"sum": matrix}.
+Standard library only.
 """
+import json
+import sys
+
 RING = 2**64
-SCALE = 2**16
 
 
-def secure_sum(held_shares):
-    """The element-wise sum of the share matrices this node holds."""
-    rows, cols = len(held_shares[0]), len(held_shares[0][0])
-    return [[sum(m[r][c] for m in held_shares) % RING for c in range(cols)] for r in range(rows)]
+def secure_sum(shares):
+    if not shares:
+        raise ValueError("nothing to add: send at least one share matrix")
+    rows, cols = len(shares[0]), len(shares[0][0])
+    if any(len(m) != rows or any(len(r) != cols for r in m) for m in shares):
+        raise ValueError("all share matrices must have the same shape")
+    return [[sum(m[r][c] for m in shares) % RING for c in range(cols)] for r in range(rows)]
 
 
-def reveal(node_sums):
-    """What the data user does with every node's sum: Z as floating point numbers."""
-    total = secure_sum(node_sums)
-    return [[(v - RING if v >= RING // 2 else v) / SCALE for v in row] for row in total]
+def main():
+    json.dump({"sum": secure_sum(json.load(sys.stdin)["shares"])}, sys.stdout)
 
 
 if __name__ == "__main__":
-    raise SystemExit("secure-sum is a placeholder: the compute node will run it in a later issue")
+    main()

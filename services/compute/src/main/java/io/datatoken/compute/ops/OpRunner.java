@@ -1,0 +1,110 @@
+package io.datatoken.compute.ops;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs an unpacked op: its one top-level Python file, as a child process started directly (never
+ * through a shell), in isolated mode without site packages, with an empty environment, under
+ * {@code prlimit} limits on address space, CPU time and open files, and killed at the wall-clock
+ * limit. The op reads its JSON input on stdin and writes its JSON result on stdout.
+ *
+ * @param python      absolute path of the Python interpreter
+ * @param prlimit     absolute path of {@code prlimit}, or {@code null} to run without rlimits
+ * @param timeLimit   wall-clock limit (the CPU limit is the same, rounded up to seconds)
+ * @param memoryBytes address-space limit
+ */
+public record OpRunner(Path python, Path prlimit, Duration timeLimit, long memoryBytes) {
+
+    /** Largest result an op may write. */
+    public static final int MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+
+    public OpRunner {
+        Objects.requireNonNull(python, "python");
+        Objects.requireNonNull(timeLimit, "timeLimit");
+    }
+
+    public String run(Path opDirectory, String input) {
+        Path entry = entryOf(opDirectory);
+        List<String> command = new ArrayList<>();
+        if (prlimit != null) {
+            command.addAll(List.of(prlimit.toString(), "--as=" + memoryBytes,
+                    "--cpu=" + Math.max(1, (timeLimit.toMillis() + 999) / 1000), "--nofile=64", "--"));
+        }
+        command.addAll(List.of(python.toString(), "-I", "-S", entry.getFileName().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(opDirectory.toFile());
+        builder.environment().clear();
+        builder.environment().put("LANG", "C.UTF-8");
+        try {
+            Process process = builder.start();
+            CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAtMost(process.getInputStream()));
+            CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAtMost(process.getErrorStream()));
+            try (OutputStream stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException brokenPipe) {
+                // the op exited without reading all of its input: its exit status tells why
+            }
+            if (!process.waitFor(timeLimit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new OpFailed("the op ran longer than " + timeLimit + " and was stopped");
+            }
+            if (process.exitValue() != 0) {
+                throw new OpFailed("the op failed (exit " + process.exitValue() + "): " + tail(stderr.join()));
+            }
+            return new String(stdout.join(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the op with " + python, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OpFailed("interrupted while the op ran");
+        }
+    }
+
+    private static Path entryOf(Path opDirectory) {
+        try (Stream<Path> files = Files.list(opDirectory)) {
+            List<Path> scripts = files.filter(p -> p.getFileName().toString().endsWith(".py")).sorted().toList();
+            if (scripts.size() != 1) {
+                throw new IllegalArgumentException("an op package has exactly one top-level .py file; found " + scripts);
+            }
+            return scripts.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readAtMost(InputStream stream) {
+        try (stream) {
+            byte[] read = stream.readNBytes(MAX_OUTPUT_BYTES + 1);
+            if (read.length > MAX_OUTPUT_BYTES) {
+                throw new OpFailed("the op wrote more than " + MAX_OUTPUT_BYTES + " bytes");
+            }
+            return read;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String tail(byte[] stderr) {
+        String text = new String(stderr, StandardCharsets.UTF_8).strip();
+        return text.length() <= 2000 ? text : "…" + text.substring(text.length() - 2000);
+    }
+
+    /** The op did not produce a result. */
+    public static final class OpFailed extends RuntimeException {
+        public OpFailed(String message) {
+            super(message);
+        }
+    }
+}

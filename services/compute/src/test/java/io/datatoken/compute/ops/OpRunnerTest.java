@@ -1,0 +1,147 @@
+package io.datatoken.compute.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datatoken.domain.op.OpHash;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The S1 ops as the compute node runs them: real processes, real Python, real limits. */
+class OpRunnerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path OPS = Path.of("../../dev/demo/ops").toAbsolutePath().normalize();
+    private static final OpRunner RUNNER = new OpRunner(Path.of("/usr/bin/python3"), Path.of("/usr/bin/prlimit"),
+            Duration.ofSeconds(20), 512L * 1024 * 1024);
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    void shares_of_two_banks_summed_by_two_compute_nodes_reconstruct_the_plaintext_sum() throws IOException {
+        double[][] x1 = {{1.5, -2.0}, {0.25, 4.0}, {3.0, 1.0}};
+        double[][] w1 = {{0.5, 1.0}, {-1.25, 2.0}};
+        double[][] x2 = {{-1.0, 0.5}, {2.0, 2.0}, {0.0, -3.5}};
+        double[][] w2 = {{2.0, 0.0}, {1.0, -0.75}};
+
+        JsonNode bankA = run("ss-share", JSON.createObjectNode().putPOJO("x", x1).putPOJO("w", w1).put("parties", 2));
+        JsonNode bankB = run("ss-share", JSON.createObjectNode().putPOJO("x", x2).putPOJO("w", w2).put("parties", 2));
+        long[][] node0 = longs(run("secure-sum", JSON.createObjectNode().putPOJO("shares",
+                List.of(bankA.get("shares").get(0), bankB.get("shares").get(0)))).get("sum"));
+        long[][] node1 = longs(run("secure-sum", JSON.createObjectNode().putPOJO("shares",
+                List.of(bankA.get("shares").get(1), bankB.get("shares").get(1)))).get("sum"));
+
+        double[][] expected = add(multiply(x1, w1), multiply(x2, w2));
+        for (int r = 0; r < expected.length; r++) {
+            for (int c = 0; c < expected[0].length; c++) {
+                // long arithmetic wraps modulo 2^64: exactly the ring the shares live in
+                double z = (node0[r][c] + node1[r][c]) / 65536.0;
+                assertThat(z).as("Z[%d][%d]", r, c).isCloseTo(expected[r][c], offset(1e-4));
+            }
+        }
+        // A single compute node's partial sum is not the answer (it is uniformly random).
+        assertThat(node0[0][0] / 65536.0).isNotCloseTo(expected[0][0], offset(1e-3));
+    }
+
+    @Test
+    void an_op_runs_with_an_empty_environment_and_no_shell() throws IOException {
+        Path op = script("env_op.py", "import json, os, sys\njson.dump(sorted(os.environ), sys.stdout)\n");
+
+        JsonNode environment = JSON.readTree(RUNNER.run(op, ""));
+
+        // Python may add LC_CTYPE itself (locale coercion); nothing of the node's environment reaches the op.
+        assertThat(environment).extracting(JsonNode::asText).contains("LANG").isSubsetOf("LANG", "LC_CTYPE");
+    }
+
+    @Test
+    void a_failing_op_reports_its_error_and_a_runaway_op_is_stopped() throws IOException {
+        assertThatThrownBy(() -> run("ss-share", JSON.createObjectNode().putPOJO("x", new int[][] {{1}})
+                .putPOJO("w", new int[][] {{1, 2}, {3, 4}}).put("parties", 2)))
+                .isInstanceOf(OpRunner.OpFailed.class).hasMessageContaining("inner dimensions");
+
+        Path loop = script("loop.py", "while True:\n    pass\n");
+        var quick = new OpRunner(RUNNER.python(), RUNNER.prlimit(), Duration.ofSeconds(1), RUNNER.memoryBytes());
+        assertThatThrownBy(() -> quick.run(loop, "")).isInstanceOf(OpRunner.OpFailed.class)
+                .hasMessageContaining("longer than");
+
+        Path hog = script("hog.py", "block = bytearray(1024 * 1024 * 1024)\n");
+        assertThatThrownBy(() -> RUNNER.run(hog, "")).isInstanceOf(OpRunner.OpFailed.class)
+                .hasMessageContaining("MemoryError");
+    }
+
+    @Test
+    void a_package_is_unpacked_only_if_it_hashes_to_the_registered_op() throws Exception {
+        byte[] codePackage = tar(OPS.resolve("secure-sum"));
+        Path into = scratch.resolve("unpacked");
+
+        OpPackages.unpack(codePackage, OpHash.sha256Of(codePackage), into);
+
+        assertThat(into.resolve("secure_sum.py")).hasSameTextualContentAs(OPS.resolve("secure-sum/secure_sum.py"));
+        byte[] changed = codePackage.clone();
+        changed[600] ^= 1;
+        Path elsewhere = scratch.resolve("changed");
+        assertThatThrownBy(() -> OpPackages.unpack(changed, OpHash.sha256Of(codePackage), elsewhere))
+                .isInstanceOf(OpPackages.OpCodeMismatch.class).hasMessageContaining("was not run");
+        assertThat(elsewhere).doesNotExist();
+    }
+
+    private JsonNode run(String op, JsonNode input) throws IOException {
+        return JSON.readTree(RUNNER.run(OPS.resolve(op), input.toString()));
+    }
+
+    private Path script(String name, String code) throws IOException {
+        Path dir = Files.createTempDirectory(scratch, "op");
+        Files.writeString(dir.resolve(name), code);
+        return dir;
+    }
+
+    private static byte[] tar(Path dir) throws Exception {
+        Process tar = new ProcessBuilder("tar", "--format=ustar", "-cf", "-", "-C", dir.toString(), ".").start();
+        byte[] bytes = tar.getInputStream().readAllBytes();
+        assertThat(tar.waitFor()).isZero();
+        return bytes;
+    }
+
+    private static long[][] longs(JsonNode matrix) {
+        long[][] values = new long[matrix.size()][];
+        for (int r = 0; r < matrix.size(); r++) {
+            values[r] = new long[matrix.get(r).size()];
+            for (int c = 0; c < matrix.get(r).size(); c++) {
+                values[r][c] = new BigInteger(matrix.get(r).get(c).asText()).longValue();
+            }
+        }
+        return values;
+    }
+
+    private static double[][] multiply(double[][] a, double[][] b) {
+        double[][] z = new double[a.length][b[0].length];
+        for (int r = 0; r < a.length; r++) {
+            for (int c = 0; c < b[0].length; c++) {
+                for (int k = 0; k < b.length; k++) {
+                    z[r][c] += a[r][k] * b[k][c];
+                }
+            }
+        }
+        return z;
+    }
+
+    private static double[][] add(double[][] a, double[][] b) {
+        double[][] z = new double[a.length][a[0].length];
+        for (int r = 0; r < a.length; r++) {
+            for (int c = 0; c < a[0].length; c++) {
+                z[r][c] = a[r][c] + b[r][c];
+            }
+        }
+        return z;
+    }
+}
