@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  *
  * @param python      absolute path of the Python interpreter
  * @param prlimit     absolute path of {@code prlimit}, or {@code null} to run without rlimits
- * @param timeLimit   wall-clock limit (the CPU limit is the same, rounded up to seconds)
+ * @param timeLimit   wall-clock limit (the CPU limit is one second more, so this one stops an op first)
  * @param memoryBytes address-space limit
  */
 public record OpRunner(Path python, Path prlimit, Duration timeLimit, long memoryBytes) {
@@ -41,7 +41,9 @@ public record OpRunner(Path python, Path prlimit, Duration timeLimit, long memor
         List<String> command = new ArrayList<>();
         if (prlimit != null) {
             command.addAll(List.of(prlimit.toString(), "--as=" + memoryBytes,
-                    "--cpu=" + Math.max(1, (timeLimit.toMillis() + 999) / 1000), "--nofile=64", "--"));
+                    // CPU time never outruns wall time for a single-threaded op: one second more than
+                    // the wall-clock limit keeps that limit the one that normally stops it.
+                    "--cpu=" + ((timeLimit.toMillis() + 999) / 1000 + 1), "--nofile=64", "--"));
         }
         command.addAll(List.of(python.toString(), "-I", "-S", entry.getFileName().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(opDirectory.toFile());
@@ -61,7 +63,9 @@ public record OpRunner(Path python, Path prlimit, Duration timeLimit, long memor
                 throw new OpFailed("the op ran longer than " + timeLimit + " and was stopped");
             }
             if (process.exitValue() != 0) {
-                throw new OpFailed("the op failed (exit " + process.exitValue() + "): " + tail(stderr.join()));
+                String killed = process.exitValue() > 128 ? " (killed by signal " + (process.exitValue() - 128)
+                        + ": a resource limit)" : "";
+                throw new OpFailed("the op failed (exit " + process.exitValue() + killed + "): " + tail(stderr.join()));
             }
             return new String(stdout.join(), StandardCharsets.UTF_8);
         } catch (IOException e) {
