@@ -12,7 +12,7 @@ url_liberty() { liberty_url; }
 health_liberty() { http_ok "$(liberty_url)/health"; }
 
 liberty_server_dir() {
-    mkdir -p "$LIBERTY_SERVER_DIR/apps" "$LIBERTY_USER_DIR/shared/resources/jdbc"
+    mkdir -p "$LIBERTY_SERVER_DIR/apps" "$LIBERTY_USER_DIR/shared/resources/jdbc" "$DT_STATE/compute/datasets"
     # Liberty generates its dev keystore on start with KEYSTORE_PASSWORD; a keystore left from
     # before a --fresh (new password) would not open and mpJwt would stay inactive.
     rm -rf "$LIBERTY_SERVER_DIR/resources/security"
@@ -45,6 +45,7 @@ DATATOKEN_CHAIN_OPERATOR_KEY_FILE=$DT_STATE/secrets/operator-key
 DATATOKEN_IPFS_URL=$(url_ipfs)
 DATATOKEN_ASSET_URL=$(liberty_url)/asset/api
 DATATOKEN_VERIFIER_URL=$(liberty_url)/verifier/api
+DATATOKEN_COMPUTE_DATASETS_DIR=$DT_STATE/compute/datasets
 DATATOKEN_KEYCLOAK_URL=$(keycloak_url)
 DATATOKEN_KEYCLOAK_CLIENT_SECRET_FILE=$DT_STATE/secrets/services-client-secret
 DATATOKEN_VAULT_KEK_FILE=$DT_STATE/secrets/vault-kek

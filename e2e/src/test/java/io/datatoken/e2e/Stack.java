@@ -138,6 +138,11 @@ final class Stack {
         return send(request.build());
     }
 
+    /** Where the instance's compute node reads its CSV datasets. */
+    Path computeDatasets() {
+        return Path.of(description.get("instance").asText(), "state", "compute", "datasets");
+    }
+
     String chainRpc() {
         return description.get("chainRpc").asText();
     }

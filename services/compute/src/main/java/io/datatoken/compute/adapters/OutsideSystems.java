@@ -9,6 +9,8 @@ import io.datatoken.chain.Web3jDataTokenLedger;
 import io.datatoken.chain.Web3jOpLedger;
 import io.datatoken.chain.Web3jOrganizationLedger;
 import io.datatoken.chain.Web3jTaskMarketLedger;
+import io.datatoken.compute.datasets.CsvMatrices;
+import io.datatoken.compute.datasets.JdbcMatrices;
 import io.datatoken.compute.executions.RequestSignatures;
 import io.datatoken.content.IpfsContentStore;
 import io.datatoken.content.IpfsSettings;
@@ -20,6 +22,7 @@ import io.datatoken.domain.organization.OrganizationLedger;
 import io.datatoken.domain.token.DataTokenLedger;
 import io.datatoken.metadata.DdoVerifier;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -27,6 +30,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The node's own read-only view of the chain and the content store: it trusts no service's copy. */
@@ -52,6 +56,15 @@ public class OutsideSystems {
     @Inject
     @ConfigProperty(name = "datatoken.ipfs.url", defaultValue = "http://127.0.0.1:5001")
     String ipfsUrl;
+
+    /** Directory of the node's CSV datasets; locations are relative to it and never leave it. */
+    @Inject
+    @ConfigProperty(name = "datatoken.compute.datasets-dir", defaultValue = "datasets")
+    String datasetsDir;
+
+    /** The node's own database, where JDBC-bound dataset tables live. */
+    @Resource(lookup = "jdbc/compute")
+    DataSource database;
 
     private ChainConnection reader;
 
@@ -116,6 +129,18 @@ public class OutsideSystems {
     @ApplicationScoped
     ContentStore contentStore() {
         return new IpfsContentStore(IpfsSettings.of(URI.create(ipfsUrl)));
+    }
+
+    @Produces
+    @Singleton
+    CsvMatrices csvMatrices() {
+        return new CsvMatrices(Path.of(datasetsDir));
+    }
+
+    @Produces
+    @Singleton
+    JdbcMatrices jdbcMatrices() {
+        return new JdbcMatrices(database);
     }
 
     /** Singleton, not application scoped: a final class cannot be proxied. */

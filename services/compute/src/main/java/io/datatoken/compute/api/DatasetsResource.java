@@ -6,7 +6,14 @@ import io.datatoken.support.security.OrganizationRequired;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import io.datatoken.compute.datasets.DatasetBinding;
+import io.datatoken.compute.datasets.DatasetBindings;
+import io.datatoken.support.web.Params;
+import io.datatoken.support.web.ProblemException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -27,6 +34,9 @@ public class DatasetsResource {
     @Inject
     LocalDatasets localDatasets;
 
+    @Inject
+    DatasetBindings bindings;
+
     @GET
     @RolesAllowed({"data-provider", "compute-provider"})
     @Operation(summary = "The datasets this node has bound for the caller's organization, newest first")
@@ -37,5 +47,33 @@ public class DatasetsResource {
         return localDatasets.boundFor(OrganizationRequired.of(caller)).stream()
                 .map(e -> new DatasetSummary(e.dt(), e.ownerOrganization(), e.sourceKind(), e.boundAt()))
                 .toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"data-provider", "compute-provider"})
+    @Operation(summary = "Bind a local dataset (a CSV file in the node's datasets directory, or a table of its own "
+            + "database) to one of this node's organization's DATA assets; the data never leaves the node")
+    @APIResponse(responseCode = "201", description = "bound (the dataset was read once to check it)")
+    @APIResponse(responseCode = "400", description = "unknown or non-DATA asset, unknown kind, unreadable or non-numeric dataset")
+    @APIResponse(responseCode = "403", description = "another organization's asset, or a node of another organization")
+    public Response bind(BindingRequest request) {
+        if (request == null) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "missing-body",
+                    "send {\"dt\": \"0x…\", \"kind\": \"CSV\", \"location\": \"loans.csv\"}");
+        }
+        DatasetBinding binding;
+        try {
+            binding = bindings.bind(OrganizationRequired.of(caller), Params.dataTokenId("dt", request.dt()), request.kind(),
+                    request.location() == null ? "" : request.location());
+        } catch (DatasetBindings.NotThisNode e) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "not-this-nodes-asset", e.getMessage());
+        }
+        return Response.status(Response.Status.CREATED).entity(new DatasetSummary(binding.dt(), binding.ownerOrganization(),
+                binding.sourceKind(), binding.boundAt())).build();
+    }
+
+    /** @param kind CSV or JDBC; @param location a file under the datasets directory, or schema.table */
+    public record BindingRequest(String dt, String kind, String location) {
     }
 }
