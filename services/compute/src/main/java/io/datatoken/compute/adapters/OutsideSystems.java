@@ -1,14 +1,7 @@
 package io.datatoken.compute.adapters;
 
-import io.datatoken.chain.ChainAccounts;
-import io.datatoken.chain.ChainConnection;
-import io.datatoken.chain.ChainDeployment;
-import io.datatoken.chain.ChainSettings;
+import io.datatoken.chain.ChainReaders;
 import io.datatoken.chain.Eip712ExecutionRequests;
-import io.datatoken.chain.Web3jDataTokenLedger;
-import io.datatoken.chain.Web3jOpLedger;
-import io.datatoken.chain.Web3jOrganizationLedger;
-import io.datatoken.chain.Web3jTaskMarketLedger;
 import io.datatoken.compute.datasets.CsvMatrices;
 import io.datatoken.compute.datasets.JdbcMatrices;
 import io.datatoken.compute.executions.RequestSignatures;
@@ -17,7 +10,6 @@ import io.datatoken.content.IpfsSettings;
 import io.datatoken.domain.content.ContentStore;
 import io.datatoken.domain.market.TaskMarketLedger;
 import io.datatoken.domain.op.OpLedger;
-import io.datatoken.domain.organization.ChainAddress;
 import io.datatoken.domain.organization.OrganizationLedger;
 import io.datatoken.domain.token.DataTokenLedger;
 import io.datatoken.metadata.DdoVerifier;
@@ -66,56 +58,50 @@ public class OutsideSystems {
     @Resource(lookup = "jdbc/compute")
     DataSource database;
 
-    private ChainConnection reader;
+    private ChainReaders chain;
 
-    /** Reads only: its key is a throw-away one. */
-    private synchronized ChainConnection reader() {
-        if (reader == null) {
-            String throwAway = ChainAccounts.generate().privateKey();
-            reader = ChainConnection.open(ChainSettings.of(URI.create(rpcUrl), chainId, () -> throwAway));
+    private synchronized ChainReaders chain() {
+        if (chain == null) {
+            chain = ChainReaders.open(URI.create(rpcUrl), chainId, Path.of(deploymentFile));
         }
-        return reader;
-    }
-
-    private ChainAddress contract(String name) {
-        return ChainDeployment.read(Path.of(deploymentFile)).address(name);
+        return chain;
     }
 
     @PreDestroy
     synchronized void close() {
-        if (reader != null) {
-            reader.close();
+        if (chain != null) {
+            chain.close();
         }
     }
 
     @Produces
     @ApplicationScoped
     DataTokenLedger dataTokenLedger() {
-        return new Web3jDataTokenLedger(reader(), contract("DataTokenRegistry"));
+        return chain().dataTokens();
     }
 
     @Produces
     @ApplicationScoped
     OpLedger opLedger() {
-        return new Web3jOpLedger(reader(), contract("OpRegistry"));
+        return chain().ops();
     }
 
     @Produces
     @ApplicationScoped
     OrganizationLedger organizationLedger() {
-        return new Web3jOrganizationLedger(reader(), contract("OrganizationRegistry"));
+        return chain().organizations();
     }
 
     @Produces
     @ApplicationScoped
     TaskMarketLedger taskMarketLedger() {
-        return new Web3jTaskMarketLedger(reader(), contract("TaskMarket"));
+        return chain().taskMarket();
     }
 
     @Produces
     @ApplicationScoped
     RequestSignatures requestSignatures() {
-        Eip712ExecutionRequests domain = new Eip712ExecutionRequests(chainId, contract("TaskMarket"));
+        Eip712ExecutionRequests domain = chain().executionRequests();
         return signed -> {
             try {
                 return Optional.of(domain.signerOf(signed));

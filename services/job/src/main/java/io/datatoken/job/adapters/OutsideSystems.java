@@ -1,12 +1,9 @@
 package io.datatoken.job.adapters;
 
-import io.datatoken.chain.ChainAccounts;
 import io.datatoken.chain.ChainConnection;
-import io.datatoken.chain.ChainDeployment;
-import io.datatoken.chain.ChainSettings;
+import io.datatoken.chain.ChainReaders;
 import io.datatoken.chain.Eip712ExecutionRequests;
 import io.datatoken.chain.KeyVault;
-import io.datatoken.chain.Web3jOrganizationLedger;
 import io.datatoken.chain.Web3jTaskMarketLedger;
 import io.datatoken.domain.market.TaskMarketLedger;
 import io.datatoken.domain.organization.ChainAddress;
@@ -31,7 +28,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Produces the job service's view of the chain, its vault and its client of the asset service. */
@@ -84,42 +80,32 @@ public class OutsideSystems {
     @ConfigProperty(name = "datatoken.keycloak.client-secret-file")
     String keycloakClientSecretFile;
 
-    private ChainConnection reader;
+    private ChainReaders chain;
     private final Map<OrganizationAlias, Signed> signers = new ConcurrentHashMap<>();
 
     private record Signed(ChainConnection connection, TaskMarketLedger market) {
     }
 
-    private ChainSettings settings(Supplier<String> key) {
-        return ChainSettings.of(URI.create(rpcUrl), chainId, key);
-    }
-
-    /** Reads only: its key is a throw-away one. */
-    private synchronized ChainConnection reader() {
-        if (reader == null) {
-            String throwAway = ChainAccounts.generate().privateKey();
-            reader = ChainConnection.open(settings(() -> throwAway));
+    private synchronized ChainReaders chain() {
+        if (chain == null) {
+            chain = ChainReaders.open(URI.create(rpcUrl), chainId, Path.of(deploymentFile));
         }
-        return reader;
-    }
-
-    private ChainAddress contract(String name) {
-        return ChainDeployment.read(Path.of(deploymentFile)).address(name);
+        return chain;
     }
 
     @PreDestroy
     synchronized void close() {
         signers.values().forEach(s -> s.connection().close());
-        if (reader != null) {
-            reader.close();
+        if (chain != null) {
+            chain.close();
         }
     }
 
     @Produces
     @ApplicationScoped
     TaskMarkets taskMarkets() {
-        ChainAddress address = contract("TaskMarket");
-        TaskMarketLedger read = new Web3jTaskMarketLedger(reader(), address);
+        ChainAddress address = chain().address("TaskMarket");
+        TaskMarketLedger read = chain().taskMarket();
         return new TaskMarkets() {
             @Override
             public TaskMarketLedger reader() {
@@ -129,7 +115,7 @@ public class OutsideSystems {
             @Override
             public TaskMarketLedger signedBy(OrganizationAlias organization) {
                 return signers.computeIfAbsent(organization, org -> {
-                    ChainConnection connection = ChainConnection.open(settings(() -> custody.privateKeyOf(org)));
+                    ChainConnection connection = ChainConnection.open(chain().settingsFor(() -> custody.privateKeyOf(org)));
                     return new Signed(connection, new Web3jTaskMarketLedger(connection, address));
                 }).market();
             }
@@ -139,14 +125,14 @@ public class OutsideSystems {
     @Produces
     @ApplicationScoped
     ExecutionRequestSigner executionRequestSigner() {
-        Eip712ExecutionRequests domain = new Eip712ExecutionRequests(chainId, contract("TaskMarket"));
+        Eip712ExecutionRequests domain = chain().executionRequests();
         return domain::sign;
     }
 
     @Produces
     @ApplicationScoped
     OrganizationLedger organizationLedger() {
-        return new Web3jOrganizationLedger(reader(), contract("OrganizationRegistry"));
+        return chain().organizations();
     }
 
     @Produces

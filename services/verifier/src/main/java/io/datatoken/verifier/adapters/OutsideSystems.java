@@ -1,12 +1,6 @@
 package io.datatoken.verifier.adapters;
 
-import io.datatoken.chain.ChainAccounts;
-import io.datatoken.chain.ChainConnection;
-import io.datatoken.chain.ChainDeployment;
-import io.datatoken.chain.ChainSettings;
-import io.datatoken.chain.Web3jDataTokenLedger;
-import io.datatoken.chain.Web3jOpLedger;
-import io.datatoken.chain.Web3jOrganizationLedger;
+import io.datatoken.chain.ChainReaders;
 import io.datatoken.content.IpfsContentStore;
 import io.datatoken.content.IpfsSettings;
 import io.datatoken.domain.content.ContentStore;
@@ -57,41 +51,38 @@ public class OutsideSystems {
     @ConfigProperty(name = "datatoken.asset.url", defaultValue = "http://localhost:9080/asset/api")
     String assetUrl;
 
-    private ChainConnection reader;
+    private ChainReaders chain;
 
-    /** The verifier never signs: its connection's key is a throw-away one, used for reads only. */
-    private synchronized ChainConnection reader() {
-        if (reader == null) {
-            String throwAway = ChainAccounts.generate().privateKey();
-            reader = ChainConnection.open(ChainSettings.of(URI.create(rpcUrl), chainId, () -> throwAway));
+    private synchronized ChainReaders chain() {
+        if (chain == null) {
+            chain = ChainReaders.open(URI.create(rpcUrl), chainId, Path.of(deploymentFile));
         }
-        return reader;
+        return chain;
     }
 
     @PreDestroy
     synchronized void closeChain() {
-        if (reader != null) {
-            reader.close();
+        if (chain != null) {
+            chain.close();
         }
     }
 
     @Produces
     @ApplicationScoped
     DataTokenLedger dataTokenLedger() {
-        return new Web3jDataTokenLedger(reader(), ChainDeployment.read(Path.of(deploymentFile)).address("DataTokenRegistry"));
+        return chain().dataTokens();
     }
 
     @Produces
     @ApplicationScoped
     OpLedger opLedger() {
-        return new Web3jOpLedger(reader(), ChainDeployment.read(Path.of(deploymentFile)).address("OpRegistry"));
+        return chain().ops();
     }
 
     @Produces
     @ApplicationScoped
     OrganizationLedger organizationLedger() {
-        return new Web3jOrganizationLedger(reader(), ChainDeployment.read(Path.of(deploymentFile))
-                .address("OrganizationRegistry"));
+        return chain().organizations();
     }
 
     @Produces
