@@ -2,10 +2,14 @@ package io.datatoken.e2e;
 
 import static io.datatoken.e2e.AssetWorld.ASSETS;
 import static io.datatoken.e2e.AssetWorld.JSON_TYPE;
+import static io.datatoken.e2e.AssetWorld.algorithmDdo;
 import static io.datatoken.e2e.AssetWorld.bytes;
 import static io.datatoken.e2e.AssetWorld.contract;
+import static io.datatoken.e2e.AssetWorld.created;
+import static io.datatoken.e2e.AssetWorld.dataDdo;
 import static io.datatoken.e2e.AssetWorld.newDt;
 import static io.datatoken.e2e.AssetWorld.opShare;
+import static io.datatoken.e2e.AssetWorld.register;
 import static io.datatoken.e2e.AssetWorld.operator;
 import static io.datatoken.e2e.AssetWorld.stack;
 import static io.datatoken.e2e.Problems.assertProblem;
@@ -15,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datatoken.chain.ChainAccounts;
 import io.datatoken.chain.Eip712ExecutionRequests;
+import io.datatoken.chain.Web3jOpLedger;
 import io.datatoken.chain.Web3jOrganizationLedger;
 import io.datatoken.domain.market.ExecutionRequest;
 import io.datatoken.domain.market.JobId;
@@ -27,6 +32,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -113,6 +119,29 @@ class ExecutionRequestIT {
         assertProblem(stack.post(EXECUTIONS, carol, JSON_TYPE, bytes("{\"job\":\"" + job + "\"}")), 400, "malformed-request");
     }
 
+    @Test
+    void an_op_whose_stored_code_is_not_the_registered_code_is_refused() throws IOException {
+        // Registered straight on chain: the hash of one package, the CID of another.
+        byte[] registered = bytes("print('the code the registry vouches for')");
+        OpHash forged = OpHash.sha256Of(registered);
+        new Web3jOpLedger(operator, contract("OpRegistry")).publish(forged, "forged-" + UUID.randomUUID().toString()
+                .substring(0, 8), "1.0.0", AssetWorld.ipfs.put(bytes("print('other code')")));
+        String data = newDt();
+        created(register(alice, dataDdo(data, "bank-a", "fintech-c").replace(opShare, forged.value())));
+        String algorithm = newDt();
+        created(register(carol, algorithmDdo(algorithm, "fintech-c", Map.of(data, forged.value(),
+                composition.bData(), opShare))));
+        grantTo(alice, data, algorithm);
+        grantTo(bob, composition.bData(), algorithm);
+        String forgedJob = submittedJob(algorithm);
+        assertThat(stack.post("/job/api/v1/jobs/" + forgedJob + "/authorization", carol, JSON_TYPE, new byte[0])
+                .statusCode()).isEqualTo(200);
+        assertThat(stack.post("/job/api/v1/jobs/" + forgedJob + "/start", carol, JSON_TYPE, new byte[0]).statusCode())
+                .isEqualTo(200);
+
+        assertThat(reasons(execute(requestFor(forgedJob, data, forged.value())))).containsExactly("op-code-mismatch");
+    }
+
     private JsonNode signed(String privateKey, Instant expiresAt) {
         var request = new ExecutionRequest(JobId.of(job), DataTokenId.of(composition.aData()), OpHash.of(opShare), newDt(),
                 expiresAt);
@@ -141,17 +170,25 @@ class ExecutionRequestIT {
     }
 
     private String submittedJob() throws IOException {
+        return submittedJob(composition.algorithm());
+    }
+
+    private String submittedJob(String algorithm) throws IOException {
         var task = stack.post("/job/api/v1/tasks", carol, JSON_TYPE, bytes("{\"description\":\"risk\"}"));
         String taskId = Stack.JSON.readTree(task.body()).get("taskId").asText();
         var submitted = stack.post("/job/api/v1/tasks/" + taskId + "/jobs", carol, JSON_TYPE,
-                bytes("{\"algorithm\":\"" + composition.algorithm() + "\"}"));
+                bytes("{\"algorithm\":\"" + algorithm + "\"}"));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         return Stack.JSON.readTree(submitted.body()).get("jobId").asText();
     }
 
     private void grant(String token, String child) {
+        grantTo(token, child, composition.algorithm());
+    }
+
+    private static void grantTo(String token, String child, String parent) {
         var response = stack.post(ASSETS + "/" + child + "/grants", token, JSON_TYPE,
-                bytes("{\"parent\":\"" + composition.algorithm() + "\"}"));
+                bytes("{\"parent\":\"" + parent + "\"}"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 }

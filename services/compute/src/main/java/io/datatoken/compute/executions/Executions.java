@@ -11,6 +11,7 @@ import io.datatoken.domain.market.ExecutionRequestCheck;
 import io.datatoken.domain.market.Job;
 import io.datatoken.domain.market.SignedExecutionRequest;
 import io.datatoken.domain.market.TaskMarketLedger;
+import io.datatoken.domain.op.OpHash;
 import io.datatoken.domain.op.OpLedger;
 import io.datatoken.domain.op.TrustedOp;
 import io.datatoken.domain.organization.ChainAddress;
@@ -89,6 +90,7 @@ public class Executions {
                 OrganizationAlias.of(nodeOrganization),
                 signer.map(s -> log.spent(s.value(), request.nonce())).orElse(false),
                 ops.find(request.op()).map(TrustedOp::usable).orElse(false),
+                ops.find(request.op()).map(this::codeMatches).orElse(false),
                 job.flatMap(j -> workflowOpFor(request.dt(), j.algorithm())));
         List<ExecutionRefusal> refusals = new ExecutionRequestCheck(clock).refusals(facts);
         String signerText = signer.map(ChainAddress::value).orElse("0x" + "0".repeat(40));
@@ -135,6 +137,15 @@ public class Executions {
             pending.addAll(node.children());
         }
         return Optional.empty();
+    }
+
+    /** Whether the package stored under the op's registered CID is the code its hash names. */
+    private boolean codeMatches(TrustedOp op) {
+        try {
+            return OpHash.sha256Of(content.get(op.codeCid())).equals(op.opHash());
+        } catch (ContentNotFound | ContentTampered unreadable) {
+            return false;
+        }
     }
 
     private ExecutionRecord record(SignedExecutionRequest signed, String signer, String outcome, String reasons) {

@@ -15,12 +15,13 @@ import java.util.Optional;
  * @param nodeOrganization   the organization this node runs for
  * @param nonceUsed          the requester's nonce was seen before
  * @param opUsable           the op is published and not deprecated (chain)
+ * @param opCodeMatches      the code package stored under the op's registered CID hashes to the op hash
  * @param workflowOp         the op the composition's workflow sets for the asset, if any
  */
 public record ExecutionFacts(SignedExecutionRequest request, Optional<OrganizationAlias> signerOrganization,
                              Optional<Job> job, boolean dtPartOfJob, Optional<OrganizationAlias> dtOwner,
                              OrganizationAlias nodeOrganization, boolean nonceUsed, boolean opUsable,
-                             Optional<String> workflowOp) {
+                             boolean opCodeMatches, Optional<String> workflowOp) {
 
     public ExecutionFacts {
         Objects.requireNonNull(request, "request");

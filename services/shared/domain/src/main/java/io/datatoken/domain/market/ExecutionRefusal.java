@@ -22,6 +22,7 @@ public record ExecutionRefusal(Reason reason, String detail) {
         NOT_PART_OF_JOB("not-part-of-job"),
         NOT_THIS_NODES_ASSET("not-this-nodes-asset"),
         OP_NOT_USABLE("op-not-usable"),
+        OP_CODE_MISMATCH("op-code-mismatch"),
         OP_NOT_IN_WORKFLOW("op-not-in-workflow");
 
         private final String code;

@@ -11,8 +11,8 @@ import java.util.Objects;
 /**
  * What a compute node checks before it runs anything, trusting nobody: the request is fresh and
  * unused, signed by an account of the job's owner, for a running job, for an asset of this node's
- * organization that is part of the job, with a usable op that the composition's workflow sets for
- * that asset. Every failed rule is reported; an empty list means the request may run.
+ * organization that is part of the job, with a usable op whose stored code is the registered code
+ * and that the composition's workflow sets for that asset. Every failed rule is reported; an empty list means the request may run.
  */
 public final class ExecutionRequestCheck {
 
@@ -62,6 +62,9 @@ public final class ExecutionRequestCheck {
         }
         if (!facts.opUsable()) {
             refusals.add(new ExecutionRefusal(Reason.OP_NOT_USABLE, "op " + request.op() + " is not a usable trusted op"));
+        } else if (!facts.opCodeMatches()) {
+            refusals.add(new ExecutionRefusal(Reason.OP_CODE_MISMATCH, "the code stored for op " + request.op()
+                    + " does not hash to it; it is not the code the registry vouches for"));
         }
         if (facts.workflowOp().filter(request.op().value()::equals).isEmpty()) {
             refusals.add(new ExecutionRefusal(Reason.OP_NOT_IN_WORKFLOW, "the composition's workflow sets "

@@ -34,7 +34,7 @@ class ExecutionRequestCheckTest {
     void each_broken_rule_is_named() {
         var all = new ExecutionFacts(request(NOW), Optional.of(BANK_A),
                 Optional.of(new Job(JOB, RUNNING.task(), RUNNING.algorithm(), FINTECH, JobState.AUTHORIZED, NOW, NOW)),
-                false, Optional.of(FINTECH), BANK_A, true, false, Optional.of(hex('9')));
+                false, Optional.of(FINTECH), BANK_A, true, false, true, Optional.of(hex('9')));
 
         assertThat(check.refusals(all)).extracting(ExecutionRefusal::reason).containsExactly(Reason.EXPIRED,
                 Reason.REPLAYED, Reason.WRONG_ORGANIZATION, Reason.JOB_NOT_RUNNING, Reason.NOT_PART_OF_JOB,
@@ -45,9 +45,9 @@ class ExecutionRequestCheckTest {
     @Test
     void an_unknown_job_or_signer_is_refused() {
         var noJob = new ExecutionFacts(request(NOW.plusSeconds(60)), Optional.of(FINTECH), Optional.empty(), true,
-                Optional.of(BANK_A), BANK_A, false, true, Optional.of(OP.value()));
+                Optional.of(BANK_A), BANK_A, false, true, true, Optional.of(OP.value()));
         var noSigner = new ExecutionFacts(request(NOW.plusSeconds(60)), Optional.empty(), Optional.of(RUNNING), true,
-                Optional.of(BANK_A), BANK_A, false, true, Optional.of(OP.value()));
+                Optional.of(BANK_A), BANK_A, false, true, true, Optional.of(OP.value()));
 
         assertThat(check.refusals(noJob)).extracting(ExecutionRefusal::reason).containsExactly(Reason.UNKNOWN_JOB);
         assertThat(check.refusals(noSigner)).extracting(ExecutionRefusal::reason).containsExactly(Reason.UNKNOWN_SIGNER);
@@ -61,14 +61,24 @@ class ExecutionRequestCheckTest {
     }
 
     @Test
+    void an_op_whose_stored_code_is_not_the_registered_code_is_refused() {
+        assertThat(check.refusals(facts(request(NOW.plusSeconds(60)), false))).extracting(ExecutionRefusal::reason)
+                .containsExactly(Reason.OP_CODE_MISMATCH);
+    }
+
+    @Test
     void a_request_is_void_from_its_expiry_on() {
         assertThat(check.refusals(facts(request(NOW)))).extracting(ExecutionRefusal::reason).containsExactly(Reason.EXPIRED);
         assertThat(check.refusals(facts(request(NOW.plusSeconds(1))))).isEmpty();
     }
 
     private static ExecutionFacts facts(SignedExecutionRequest request) {
+        return facts(request, true);
+    }
+
+    private static ExecutionFacts facts(SignedExecutionRequest request, boolean opCodeMatches) {
         return new ExecutionFacts(request, Optional.of(FINTECH), Optional.of(RUNNING), true, Optional.of(BANK_A), BANK_A,
-                false, true, Optional.of(OP.value()));
+                false, true, opCodeMatches, Optional.of(OP.value()));
     }
 
     private static SignedExecutionRequest request(Instant expiresAt) {
