@@ -61,8 +61,12 @@ public class Authorizations {
             // outside the platform) left no record.
             Optional<GrantRecord> recorded = book.of(child.value()).stream()
                     .filter(r -> r.parentDt().equals(parent.value()) && r.revokedAt() == null).findFirst();
-            return new Granted(recorded.orElseGet(() -> book.granted(child.value(), parent.value(), owner.value(),
-                    at(standing.get().grantedAt()), at(until), null)), false);
+            if (recorded.isPresent() && Objects.equals(recorded.get().expiresAt(), at(until))) {
+                return new Granted(recorded.get(), false);
+            }
+            // No record, or one the chain has moved past (renewed outside the platform): follow the chain.
+            return new Granted(book.granted(child.value(), parent.value(), owner.value(), at(standing.get().grantedAt()),
+                    at(until), recorded.map(GrantRecord::grantTx).orElse(null)), false);
         }
         DataTokenLedger signer = ledgers.signedBy(owner);
         TransactionHash tx = until == null ? signer.grant(child, parent) : signer.grant(child, parent, until);

@@ -282,6 +282,36 @@ class AuthorizationsTest extends MigratedSchemaTestBase {
     }
 
     @Test
+    void revoking_what_is_revoked_already_brings_the_record_up_to_date_without_a_second_write() {
+        DataTokenId bankData = registered(BANK_A, AssetKind.DATA);
+        DataTokenId algorithm = registered(FINTECH_C, AssetKind.ALGORITHM, bankData);
+        authorizations.grant(BANK_A, bankData, algorithm, null);
+        chain.actingAs(BANK_A).revoke(bankData, algorithm); // the revocation landed, its commit was lost
+
+        GrantRecord revoked = authorizations.revoke(BANK_A, bankData, algorithm);
+
+        assertThat(revoked.revokedAt()).isNotNull();
+        assertThat(ledgers.writesFor(bankData)).containsExactly(new Write(BANK_A, "grant", bankData, algorithm));
+        assertThat(authorizations.revoke(BANK_A, bankData, algorithm).revokedAt()).isEqualTo(revoked.revokedAt());
+    }
+
+    @Test
+    void a_grant_renewed_outside_the_platform_is_recorded_with_the_chains_expiry() {
+        DataTokenId bankData = registered(BANK_A, AssetKind.DATA);
+        DataTokenId algorithm = registered(FINTECH_C, AssetKind.ALGORITHM, bankData);
+        Instant first = NOW.plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        Instant renewed = NOW.plusSeconds(7200).truncatedTo(ChronoUnit.SECONDS);
+        authorizations.grant(BANK_A, bankData, algorithm, first);
+        chain.actingAs(BANK_A).grant(bankData, algorithm, renewed);
+
+        Granted granted = authorizations.grant(BANK_A, bankData, algorithm, renewed);
+
+        assertThat(granted.created()).isFalse();
+        assertThat(granted.record().expiresAt().toInstant()).isEqualTo(renewed);
+        assertThat(ledgers.writesFor(bankData)).hasSize(1);
+    }
+
+    @Test
     void only_the_childs_owner_revokes() {
         DataTokenId bankData = registered(BANK_A, AssetKind.DATA);
         DataTokenId algorithm = registered(FINTECH_C, AssetKind.ALGORITHM, bankData);
