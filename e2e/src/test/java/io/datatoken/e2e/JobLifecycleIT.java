@@ -85,6 +85,11 @@ class JobLifecycleIT {
         assertProblem(stack.post("/job/api/v1/tasks", alice, JSON_TYPE, bytes("{\"description\":\"x\"}")), 403, "forbidden");
         assertProblem(stack.post("/job/api/v1/tasks", carol, JSON_TYPE, bytes("{\"description\":\"" + "x".repeat(201) + "\"}")),
                 400, "invalid-input");
+        assertProblem(stack.post("/job/api/v1/tasks", carol, JSON_TYPE, bytes("{}")), 400, "invalid-input");
+        assertProblem(stack.post("/job/api/v1/tasks/" + taskId + "/jobs", carol, JSON_TYPE, bytes("{}")), 400,
+                "malformed-algorithm");
+        assertProblem(stack.post(JOBS + "/" + job + "/execution-requests", carol, JSON_TYPE, bytes("{\"dt\":\"x\"}")),
+                400, "malformed-op");
         assertProblem(stack.get(JOBS + "/" + AssetWorld.newDt(), carol), 404, "unknown-job");
         assertProblem(stack.post("/job/api/v1/tasks/" + taskId + "/jobs", carol, JSON_TYPE,
                 bytes("{\"algorithm\":\"" + composition.aData() + "\"}")), 409, "not-an-algorithm");

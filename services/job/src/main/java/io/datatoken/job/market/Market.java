@@ -50,6 +50,9 @@ public class Market {
     Clock clock = Clock.systemUTC();
 
     public TaskEntry createTask(OrganizationAlias organization, String description) {
+        if (description == null) {
+            throw new IllegalArgumentException("'description' is required: what the task needs");
+        }
         Task.requireDescription(description);
         if (description.length() > MAX_DESCRIPTION_LENGTH) {
             throw new IllegalArgumentException("a task description has at most " + MAX_DESCRIPTION_LENGTH
