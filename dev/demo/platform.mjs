@@ -129,8 +129,13 @@ export class Platform {
    * With `expect` (statuses), any other status is a Fatal naming the problem's reason and detail.
    * `retry: false` fails at once instead of waiting out a restart (for timed requests).
    */
-  async asset(user, method, path, { body, contentType = 'application/json', expect, retry = true } = {}) {
-    const url = `${this.stack.services}/asset/api${path}`;
+  async asset(user, method, path, options = {}) {
+    return this.call(user, method, `${this.stack.services}/asset/api${path}`, options);
+  }
+
+  /** Like asset(), for any service of the stack or a compute node: `url` is absolute. */
+  async call(user, method, url, { body, contentType = 'application/json', expect, retry = true } = {}) {
+    const path = new URL(url).pathname;
     const call = async () => {
       const response = await fetch(url, {
         method,
@@ -147,7 +152,7 @@ export class Platform {
       }
       return { value: { status: response.status, body: parsed, headers: response.headers, text } };
     };
-    const response = retry ? await this.#retrying(`services at ${this.stack.services}`, call) : await this.#once(call);
+    const response = retry ? await this.#retrying(`${new URL(url).origin}`, call) : await this.#once(call);
     if (expect && !expect.includes(response.status)) {
       throw new Fatal(`${method} ${path} as ${user} answered ${describe(response)}`);
     }

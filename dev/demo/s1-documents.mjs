@@ -1,6 +1,7 @@
 // The DDOs of scenario S1 (../shared/design/SCENARIOS.md): two banks' data and compute assets and
 // the fintech's algorithm over them. Fixed dts and a fixed expiry, so the same documents (and so
 // the same proofs) come out on every run and a second registration is recognised as a retry.
+// `endpoint`: the owner's compute node, where the job service and the other nodes reach it.
 import { sha256 } from './platform.mjs';
 
 /** About a year past the demo's creation; fixed, so the documents never change between runs. */
@@ -24,7 +25,7 @@ function terms(opHash, consumer) {
 }
 
 /** A bank's private feature matrix X_i, offered to `consumer` for ss-share only. */
-export function dataDdo({ dt, owner, title, ssShare, consumer = 'fintech-c' }) {
+export function dataDdo({ dt, owner, title, ssShare, endpoint, consumer = 'fintech-c' }) {
   return {
     dt,
     kind: 'DATA',
@@ -34,6 +35,7 @@ export function dataDdo({ dt, owner, title, ssShare, consumer = 'fintech-c' }) {
     owner,
     services: [{
       type: 'compute-to-data',
+      endpoint,
       supportedOps: [ssShare],
       terms: { ...terms(ssShare, consumer), minParties: 2 },
       extraParams: { format: 'csv', rows: '10000', features: '8' },
@@ -42,7 +44,7 @@ export function dataDdo({ dt, owner, title, ssShare, consumer = 'fintech-c' }) {
 }
 
 /** A bank's compute node, offered to `consumer` for secure-sum only. */
-export function computeDdo({ dt, owner, title, secureSum, consumer = 'fintech-c' }) {
+export function computeDdo({ dt, owner, title, secureSum, endpoint, consumer = 'fintech-c' }) {
   return {
     dt,
     kind: 'COMPUTE',
@@ -51,6 +53,7 @@ export function computeDdo({ dt, owner, title, secureSum, consumer = 'fintech-c'
     owner,
     services: [{
       type: 'compute-node',
+      endpoint,
       supportedOps: [secureSum],
       terms: terms(secureSum, consumer),
     }],
@@ -58,7 +61,7 @@ export function computeDdo({ dt, owner, title, secureSum, consumer = 'fintech-c'
 }
 
 /** The fintech's algorithm: ss-share on each bank's data, secure-sum on each bank's node. */
-export function algorithmDdo({ dt, owner, title, aData, bData, aCompute, bCompute, ssShare, secureSum }) {
+export function algorithmDdo({ dt, owner, title, aData, bData, aCompute, bCompute, ssShare, secureSum, endpoint }) {
   return {
     dt,
     kind: 'ALGORITHM',
@@ -68,11 +71,12 @@ export function algorithmDdo({ dt, owner, title, aData, bData, aCompute, bComput
     owner,
     services: [{
       type: 'data-union',
+      endpoint,
       childDts: [aData, bData, aCompute, bCompute],
       supportedOps: [ssShare, secureSum],
       workflow: {
         setOps: { [aData]: ssShare, [bData]: ssShare, [aCompute]: secureSum, [bCompute]: secureSum },
-        configs: { output: 'Z = sum_i X_i W_i', recipient: owner },
+        configs: { output: 'Z = sum_i X_i W_i', recipient: owner, scale_bits: '16' },
       },
       terms: { purpose: PURPOSE },
     }],

@@ -1,15 +1,20 @@
 # Shared by ./datatoken and its component scripts: instance layout, logging, the JDK, the build
 # and the start/stop protocol every component follows. Sourced, never run.
 #
-# A component <c> (one file dev/launcher/<c>.sh) defines:
+# A component <c> (defined in dev/launcher/<c>.sh, or generated: compute.sh defines one
+# component compute-<organization> per compute node) defines:
 #   url_<c>      prints where it listens        health_<c>   succeeds when it serves
 #   launch_<c>   starts it in the background, recording its pid with record_pid
 #   ready_<c>    (optional) one-off work once healthy, e.g. deploying contracts
 #   halt_<c>     (optional) stops it when a plain SIGTERM to its process group is not right
-#   DT_WAIT_<c>  seconds to wait for health before giving up
+#   DT_WAIT_<c>  seconds to wait for health before giving up ('-' in <c> written '_')
 
-# Start order; down runs it backwards.
-DT_COMPONENTS="postgres chain ipfs keycloak liberty"
+# The component scripts ./datatoken sources.
+DT_SCRIPTS="postgres chain ipfs keycloak liberty compute"
+# Start order, one stage after another; the components of one stage start side by side (compute.sh
+# appends the stage of the compute nodes); down stops the stages backwards. DT_COMPONENTS, all of
+# them in this order, is set once the scripts are sourced.
+DT_STAGES=(postgres chain ipfs keycloak liberty)
 
 DT_HOME="${DATATOKEN_HOME:-$DT_REPO/.datatoken/local}"
 DT_PORT_OFFSET="${DATATOKEN_PORT_OFFSET:-0}"
@@ -24,8 +29,6 @@ info() { printf '%s\n' "$*"; }
 step() { printf '==> %s\n' "$*"; }
 warn() { printf 'WARNING: %s\n' "$*" >&2; }
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
-
-reverse() { local out=""; for x in "$@"; do out="$x $out"; done; echo "$out"; }
 
 pom_property() {
     sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$DT_REPO/pom.xml" | head -n 1
@@ -117,81 +120,132 @@ spawn() {
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-start_component() {
-    local c="$1" pid
-    pid=$(component_pid "$c")
-    if [[ -n "$pid" ]] && "health_$c" >/dev/null 2>&1; then
-        step "$c already running (pid $pid) at $("url_$c")"
-        return 0
-    fi
-    if [[ -n "$pid" ]]; then
-        warn "$c (pid $pid) runs but is not healthy: restarting it"
-        stop_component "$c"
-    fi
-    rm -f "$(pid_file "$c")"
-    local wait_var="DT_WAIT_$c" started=$SECONDS
-    step "starting $c at $("url_$c")"
-    printf '\n=== %s: starting %s ===\n' "$(date -u +%FT%TZ)" "$c" >>"$DT_LOGS/$c.log"
-    if ! "launch_$c"; then
-        fail_start "$c" "it could not be launched"
-        return 1
-    fi
-    while ! "health_$c" >/dev/null 2>&1; do
+# Starts one stage: launches each of its components that is not already healthy, then waits
+# until every launched one is healthy (side by side: a 2-core machine starts several Liberty
+# servers sooner together than one after another).
+start_components() {
+    local c pid launched=()
+    for c in "$@"; do
         pid=$(component_pid "$c")
-        if [[ -z "$pid" ]]; then
-            fail_start "$c" "the process exited"
+        if [[ -n "$pid" ]] && "health_$c" >/dev/null 2>&1; then
+            step "$c already running (pid $pid) at $("url_$c")"
+            continue
+        fi
+        if [[ -n "$pid" ]]; then
+            warn "$c (pid $pid) runs but is not healthy: restarting it"
+            stop_component "$c"
+        fi
+        rm -f "$(pid_file "$c")"
+        step "starting $c at $("url_$c")"
+        printf '\n=== %s: starting %s ===\n' "$(date -u +%FT%TZ)" "$c" >>"$DT_LOGS/$c.log"
+        DT_LAUNCHED_AT[$c]=$SECONDS
+        if ! "launch_$c"; then
+            fail_start "$c" "it could not be launched"
             return 1
         fi
-        if ((SECONDS - started > ${!wait_var})); then
-            fail_start "$c" "not healthy after ${!wait_var} s"
-            return 1
-        fi
-        progress "$c" $((SECONDS - started))
-        sleep 1
+        launched+=("$c")
     done
-    printf '    %s healthy after %d s%20s\n' "$c" $((SECONDS - started)) ""
+    await_components "${launched[@]}"
+}
 
-    if declare -F "ready_$c" >/dev/null; then
-        "ready_$c" || { fail_start "$c" "its set-up step failed"; return 1; }
-    fi
+declare -A DT_LAUNCHED_AT=()
+
+wait_limit() { local var="DT_WAIT_${1//-/_}"; echo "${!var}"; }
+
+# Waits until each launched component is healthy, then runs its set-up step.
+await_components() {
+    local waiting=("$@") still c pid started=$SECONDS
+    while ((${#waiting[@]} > 0)); do
+        still=()
+        for c in "${waiting[@]}"; do
+            if "health_$c" >/dev/null 2>&1; then
+                end_progress
+                printf '    %s healthy after %d s\n' "$c" $((SECONDS - DT_LAUNCHED_AT[$c]))
+                if declare -F "ready_$c" >/dev/null; then
+                    "ready_$c" || { fail_start "$c" "its set-up step failed"; return 1; }
+                fi
+                continue
+            fi
+            pid=$(component_pid "$c")
+            if [[ -z "$pid" ]]; then
+                fail_start "$c" "the process exited"
+                return 1
+            fi
+            if ((SECONDS - DT_LAUNCHED_AT[$c] > $(wait_limit "$c"))); then
+                fail_start "$c" "not healthy after $(wait_limit "$c") s"
+                return 1
+            fi
+            still+=("$c")
+        done
+        waiting=("${still[@]}")
+        if ((${#waiting[@]} > 0)); then
+            progress "${waiting[*]}" $((SECONDS - started))
+            sleep 1
+        fi
+    done
 }
 
 # Progress on one updating line on a terminal, a line every 15 s in a log.
 progress() {
     if [[ -t 1 ]]; then
-        printf '    waiting for %s ... %d s\r' "$1" "$2"
+        printf '\r\033[K    waiting for %s ... %d s' "$1" "$2"
     elif (($2 > 0 && $2 % 15 == 0)); then
         printf '    waiting for %s ... %d s\n' "$1" "$2"
     fi
 }
+end_progress() { if [[ -t 1 ]]; then printf '\r\033[K'; fi; }
 
 fail_start() {
-    printf '\nERROR: %s failed to start: %s. Log: %s\n' "$1" "$2" "$DT_LOGS/$1.log" >&2
+    end_progress
+    printf 'ERROR: %s failed to start: %s. Log: %s\n' "$1" "$2" "$DT_LOGS/$1.log" >&2
     tail -n 15 "$DT_LOGS/$1.log" 2>/dev/null | sed 's/^/    | /' >&2
 }
 
-stop_component() {
-    local c="$1" pid
-    pid=$(component_pid "$c")
-    if declare -F "halt_$c" >/dev/null; then
-        "halt_$c"
-    elif [[ -n "$pid" ]]; then
-        step "stopping $c (pid $pid)"
-        kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-        local waited=0
-        while kill -0 "$pid" 2>/dev/null && ((waited < 30)); do
+stop_component() { stop_components "$1"; }
+
+# Stops components side by side: a SIGTERM to each one's process group (or its halt_<c>), then
+# waits up to 30 s for each before killing it.
+stop_components() {
+    local c pid signalled=()
+    for c in "$@"; do
+        pid=$(component_pid "$c")
+        if declare -F "halt_$c" >/dev/null; then
+            "halt_$c"
+            rm -f "$(pid_file "$c")"
+        elif [[ -n "$pid" ]]; then
+            step "stopping $c (pid $pid)"
+            kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+            signalled+=("$c|$pid")
+        else
+            rm -f "$(pid_file "$c")"
+        fi
+    done
+    local entry started=$SECONDS
+    for entry in "${signalled[@]}"; do
+        c=${entry%|*}
+        pid=${entry#*|}
+        while kill -0 "$pid" 2>/dev/null && ((SECONDS - started < 30)); do
             sleep 1
-            waited=$((waited + 1))
         done
         if kill -0 "$pid" 2>/dev/null; then
             warn "$c did not stop within 30 s: killing it"
             kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
         fi
-    fi
-    rm -f "$(pid_file "$c")"
+        rm -f "$(pid_file "$c")"
+    done
 }
 
 http_ok() { curl -fsS -o /dev/null --max-time 3 "$@"; }
+
+# Liberty makes its dev keystore (and LTPA keys) on start when missing, with KEYSTORE_PASSWORD. One
+# made before the password changed ('up --fresh') would not open and mpJwt would stay inactive, so
+# it goes then; otherwise it stays, as making one costs seconds of CPU at every start.
+liberty_keystore_for_password() {
+    local security="$1/resources/security"
+    if [[ ! "$security/key.p12" -nt "$DT_STATE/secrets/keystore-password" ]]; then
+        rm -rf "$security"
+    fi
+}
 
 liberty_url() { echo "http://localhost:$(port 9080)"; }
 keycloak_url() { echo "http://localhost:$(port 8180)"; }
@@ -223,7 +277,9 @@ write_stack_json() {
   "chainRpc": "$(url_chain)",
   "ipfsRpc": "$(url_ipfs)",
   "postgres": "$(url_postgres)",
-  "deployment": "$DT_STATE/chain/deployment.json"
+  "deployment": "$DT_STATE/chain/deployment.json",
+  "computeNodes": $(compute_json_map compute_api_url),
+  "computeDatasets": $(compute_json_map compute_datasets_dir)
 }
 JSON
 }

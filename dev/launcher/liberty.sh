@@ -1,5 +1,6 @@
-# One Open Liberty server hosting every service WAR and the portal (dev/liberty stages it);
-# its server directory lives in the instance, so instances never share state.
+# One Open Liberty server hosting every service WAR but the compute node's, and the portal
+# (dev/liberty stages it); the compute nodes run as servers of their own (compute.sh). Its server
+# directory lives in the instance, so instances never share state.
 
 DT_WAIT_liberty=240
 WLP_DIR="$DT_REPO/dev/liberty/target/wlp"
@@ -12,13 +13,14 @@ url_liberty() { liberty_url; }
 health_liberty() { http_ok "$(liberty_url)/health"; }
 
 liberty_server_dir() {
-    mkdir -p "$LIBERTY_SERVER_DIR/apps" "$LIBERTY_USER_DIR/shared/resources/jdbc" "$DT_STATE/compute/datasets"
-    # Liberty generates its dev keystore on start with KEYSTORE_PASSWORD; a keystore left from
-    # before a --fresh (new password) would not open and mpJwt would stay inactive.
-    rm -rf "$LIBERTY_SERVER_DIR/resources/security"
+    mkdir -p "$LIBERTY_SERVER_DIR/apps" "$LIBERTY_USER_DIR/shared/resources/jdbc"
+    liberty_keystore_for_password "$LIBERTY_SERVER_DIR"
     cp "$DT_REPO/dev/liberty/src/main/liberty/config/server.xml" "$LIBERTY_SERVER_DIR/server.xml"
     rm -f "$LIBERTY_SERVER_DIR"/apps/*.war "$LIBERTY_USER_DIR"/shared/resources/jdbc/*.jar
-    cp "$DT_REPO"/dev/liberty/target/apps/*.war "$LIBERTY_SERVER_DIR/apps/"
+    local war
+    for war in "$DT_REPO"/dev/liberty/target/apps/*.war; do
+        [[ "$war" == */datatoken-compute.war ]] || cp "$war" "$LIBERTY_SERVER_DIR/apps/"
+    done
     cp "$DT_REPO"/dev/liberty/target/jdbc/*.jar "$LIBERTY_USER_DIR/shared/resources/jdbc/"
     # Values for server.xml variables and MicroProfile Config (docs/configuration.md).
     cat >"$LIBERTY_SERVER_DIR/server.env" <<ENV
@@ -45,7 +47,6 @@ DATATOKEN_CHAIN_OPERATOR_KEY_FILE=$DT_STATE/secrets/operator-key
 DATATOKEN_IPFS_URL=$(url_ipfs)
 DATATOKEN_ASSET_URL=$(liberty_url)/asset/api
 DATATOKEN_VERIFIER_URL=$(liberty_url)/verifier/api
-DATATOKEN_COMPUTE_DATASETS_DIR=$DT_STATE/compute/datasets
 DATATOKEN_KEYCLOAK_URL=$(keycloak_url)
 DATATOKEN_KEYCLOAK_CLIENT_SECRET_FILE=$DT_STATE/secrets/services-client-secret
 DATATOKEN_VAULT_KEK_FILE=$DT_STATE/secrets/vault-kek

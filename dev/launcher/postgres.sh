@@ -1,6 +1,7 @@
 # PostgreSQL from the machine's binaries (Debian: apt-get install postgresql). One database
-# 'datatoken' with a schema per service, and one 'keycloak' database. PostgreSQL refuses to run
-# as root, so as root it runs as the 'postgres' system user.
+# 'datatoken' with a schema per service, one 'keycloak' database, and one 'compute_<organization>'
+# database per compute node (created by its launch). PostgreSQL refuses to run as root, so as
+# root it runs as the 'postgres' system user.
 
 DT_WAIT_postgres=60
 PG_DATA="$DT_STATE/postgres"
@@ -47,14 +48,17 @@ launch_postgres() {
 }
 
 ready_postgres() {
-    local db
-    for db in datatoken keycloak; do
-        if ! PGPASSWORD=$(secret db-password) psql -h 127.0.0.1 -p "$(port 15432)" -U datatoken -d postgres -tAc \
-            "select 1 from pg_database where datname = '$db'" | grep -q 1; then
-            PGPASSWORD=$(secret db-password) psql -q -h 127.0.0.1 -p "$(port 15432)" -U datatoken -d postgres \
-                -c "create database $db" >>"$DT_LOGS/postgres.log" 2>&1 || return 1
-        fi
-    done
+    pg_ensure_database datatoken && pg_ensure_database keycloak
+}
+
+# Creates a database of the instance unless it exists (also used by each compute node's launch).
+pg_ensure_database() {
+    local db="$1"
+    if ! PGPASSWORD=$(secret db-password) psql -h 127.0.0.1 -p "$(port 15432)" -U datatoken -d postgres -tAc \
+        "select 1 from pg_database where datname = '$db'" | grep -q 1; then
+        PGPASSWORD=$(secret db-password) psql -q -h 127.0.0.1 -p "$(port 15432)" -U datatoken -d postgres \
+            -c "create database $db" >>"$DT_LOGS/postgres.log" 2>&1 || return 1
+    fi
 }
 
 halt_postgres() {

@@ -85,15 +85,15 @@ final class AssetWorld {
 
     static String dataDdo(String dt, String owner, String consumer) {
         return "{\"dt\":\"" + dt + "\",\"kind\":\"DATA\",\"title\":\"Loans\",\"description\":\"loan book of " + owner
-                + "\",\"owner\":\"" + owner + "\",\"services\":[{\"type\":\"compute-to-data\",\"supportedOps\":[\""
-                + opShare + "\"],\"terms\":{\"allowedOps\":{\"" + opShare + "\":{\"rows\":100000}},"
+                + "\",\"owner\":\"" + owner + "\",\"services\":[{\"type\":\"compute-to-data\"," + endpointOf(owner)
+                + "\"supportedOps\":[\"" + opShare + "\"],\"terms\":{\"allowedOps\":{\"" + opShare + "\":{\"rows\":100000}},"
                 + "\"consumerOrganizations\":[" + (consumer.isEmpty() ? "" : "\"" + consumer + "\"")
                 + "],\"purpose\":\"joint risk features\",\"maxUses\":5}}]}";
     }
 
     static String computeDdo(String dt, String owner, String consumer) {
         return "{\"dt\":\"" + dt + "\",\"kind\":\"COMPUTE\",\"title\":\"Compute node\",\"owner\":\"" + owner
-                + "\",\"services\":[{\"type\":\"compute\",\"endpoint\":\"https://compute." + owner + ".example/api\","
+                + "\",\"services\":[{\"type\":\"compute\"," + endpointOf(owner)
                 + "\"supportedOps\":[\"" + opSum + "\"],\"terms\":{\"allowedOps\":{\"" + opSum + "\":{}},"
                 + "\"consumerOrganizations\":[\"" + consumer + "\"]}}]}";
     }
@@ -106,8 +106,17 @@ final class AssetWorld {
             setOps.append(setOps.isEmpty() ? "" : ",").append('"').append(e.getKey()).append("\":\"").append(e.getValue()).append('"');
         });
         return "{\"dt\":\"" + dt + "\",\"kind\":\"ALGORITHM\",\"title\":\"Joint risk features\",\"owner\":\"" + owner
-                + "\",\"services\":[{\"type\":\"workflow\",\"childDts\":[" + children + "],\"workflow\":{\"setOps\":{"
-                + setOps + "},\"configs\":{\"rounds\":\"1\"}},\"terms\":{\"purpose\":\"joint risk features\"}}]}";
+                + "\",\"services\":[{\"type\":\"workflow\"," + endpointOf(owner) + "\"childDts\":[" + children
+                + "],\"workflow\":{\"setOps\":{" + setOps + "},\"configs\":{\"rounds\":\"1\"}},\"terms\":{\"purpose\":\"joint risk features\"}}]}";
+    }
+
+    /** {@code "endpoint":"<the owner's compute node>",} when the stack runs one for the owner, else nothing. */
+    private static String endpointOf(String owner) {
+        try {
+            return "\"endpoint\":\"" + stack.computeNode(owner) + "\",";
+        } catch (IllegalStateException noNode) {
+            return "";
+        }
     }
 
     static String withTitle(String ddo, String title) {

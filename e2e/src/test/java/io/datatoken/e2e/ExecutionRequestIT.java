@@ -28,6 +28,7 @@ import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.PlatformRole;
 import io.datatoken.domain.token.DataTokenId;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,14 +42,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A party's compute node (locally: bank-a's) trusts nobody: it accepts a signed execution request
- * once, for a running job owned by the signer's organization, for its own asset and the op the
- * workflow sets; a replayed, expired, foreign or mismatched request is refused with every reason
- * and stays in the node's audit trail (scenario S4).
+ * A party's compute node (each organization's is a server of its own) trusts nobody: it accepts a
+ * signed execution request once, for a running job owned by the signer's organization, for its own
+ * asset and the op the workflow sets; a replayed, expired, foreign or mismatched request is refused
+ * with every reason and stays in the node's audit trail (scenario S4).
  */
 class ExecutionRequestIT {
-
-    private static final String EXECUTIONS = "/compute/api/v1/executions";
 
     private static String alice;
     private static String bob;
@@ -88,8 +87,8 @@ class ExecutionRequestIT {
         JsonNode replay = assertProblem(execute(request), 409, "execution-refused");
         assertThat(replay.get("reasons")).extracting(JsonNode::asText).containsExactly("replayed");
 
-        JsonNode trail = Stack.JSON.readTree(stack.get(EXECUTIONS + "?job=" + job, stack.tokenOf("rita")).body());
-        assertThat(trail).extracting(r -> r.get("outcome").asText()).containsExactlyInAnyOrder("ACCEPTED", "REFUSED");
+        assertThat(trailOf("bank-a", request)).extracting(r -> r.get("outcome").asText())
+                .containsExactlyInAnyOrder("ACCEPTED", "REFUSED");
     }
 
     @Test
@@ -99,6 +98,18 @@ class ExecutionRequestIT {
                 .containsExactly("op-not-usable", "op-not-in-workflow");
         String waiting = submittedJob();
         assertThat(reasons(execute(requestFor(waiting, composition.aData(), opShare)))).containsExactly("job-not-running");
+    }
+
+    @Test
+    void the_other_partys_own_node_accepts_the_request_for_its_asset_that_bank_as_refuses() throws IOException {
+        JsonNode forBankB = requestFor(job, composition.bData(), opShare);
+
+        assertThat(reasons(execute(forBankB))).containsExactly("not-this-nodes-asset");
+        var accepted = execute("bank-b", forBankB);
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(Stack.JSON.readTree(accepted.body()).get("outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(trailOf("bank-a", forBankB)).extracting(r -> r.get("outcome").asText()).containsExactly("REFUSED");
     }
 
     @Test
@@ -116,7 +127,8 @@ class ExecutionRequestIT {
                 .containsExactly("expired", "unknown-signer");
         assertThat(reasons(execute(signed(account.privateKey(), soon.plusSeconds(3600))))).containsExactly("lives-too-long",
                 "wrong-organization");
-        assertProblem(stack.post(EXECUTIONS, carol, JSON_TYPE, bytes("{\"job\":\"" + job + "\"}")), 400, "malformed-request");
+        assertProblem(stack.post(executions("bank-a"), carol, JSON_TYPE, bytes("{\"job\":\"" + job + "\"}")), 400,
+                "malformed-request");
     }
 
     @Test
@@ -159,8 +171,28 @@ class ExecutionRequestIT {
         return Stack.JSON.readTree(response.body());
     }
 
+    /** Sent to bank-a's node, which holds the composition's aData. */
     private static HttpResponse<String> execute(JsonNode request) {
-        return stack.post(EXECUTIONS, carol, JSON_TYPE, bytes(request.toString()));
+        return execute("bank-a", request);
+    }
+
+    private static HttpResponse<String> execute(String node, JsonNode request) {
+        return stack.post(executions(node), carol, JSON_TYPE, bytes(request.toString()));
+    }
+
+    /**
+     * The node's audit trail of the job, for this request's nonce only: the job service's own
+     * requests for the job (it dispatches it when it starts) are in the trail too.
+     */
+    private List<JsonNode> trailOf(String organization, JsonNode request) throws IOException {
+        JsonNode trail = Stack.JSON.readTree(stack.get(URI.create(executions(organization) + "?job=" + job),
+                stack.tokenOf("rita")).body());
+        return StreamSupport.stream(trail.spliterator(), false)
+                .filter(r -> r.get("nonce").asText().equals(request.get("nonce").asText())).toList();
+    }
+
+    private static URI executions(String organization) {
+        return URI.create(stack.computeNode(organization) + "/v1/executions");
     }
 
     private static List<String> reasons(HttpResponse<String> response) throws IOException {

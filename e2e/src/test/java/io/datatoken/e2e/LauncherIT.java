@@ -27,11 +27,36 @@ class LauncherIT {
         assertThat(run.exitCode()).as(run.output()).isZero();
         JsonNode status = Stack.JSON.readTree(run.output());
         assertThat(status.get("components")).extracting(c -> c.get("name").asText())
-                .containsExactly("postgres", "chain", "ipfs", "keycloak", "liberty");
+                .containsExactly("postgres", "chain", "ipfs", "keycloak", "liberty",
+                        "compute-bank-a", "compute-bank-b", "compute-fintech-c");
         status.get("components").forEach(c -> {
             assertThat(c.get("healthy").asBoolean()).as(c.toString()).isTrue();
             assertThat(c.get("pid").asLong()).as(c.toString()).isPositive();
         });
+    }
+
+    @Test
+    void each_compute_node_is_a_process_of_its_own_at_the_url_stack_json_gives() throws Exception {
+        JsonNode status = Stack.JSON.readTree(launcher(runningInstance(), "status", "--json").output());
+        var pids = new java.util.HashSet<Long>();
+
+        for (String organization : new String[] {"bank-a", "bank-b", "fintech-c"}) {
+            JsonNode node = component(status, "compute-" + organization);
+            assertThat(node.get("url").asText() + "/compute/api").isEqualTo(Stack.current().computeNode(organization));
+            pids.add(node.get("pid").asLong());
+        }
+        pids.add(component(status, "liberty").get("pid").asLong());
+
+        assertThat(pids).hasSize(4);
+    }
+
+    private static JsonNode component(JsonNode status, String name) {
+        for (JsonNode c : status.get("components")) {
+            if (c.get("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no component " + name + " in " + status);
     }
 
     @Test
@@ -41,7 +66,8 @@ class LauncherIT {
         var run = launcher(runningInstance(), "up");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("liberty already running", "keycloak already running");
+        assertThat(run.output()).contains("liberty already running", "keycloak already running",
+                "compute-bank-a already running", "compute-fintech-c already running");
         var after = Stack.JSON.readTree(launcher(runningInstance(), "status", "--json").output());
         assertThat(after.get("components")).isEqualTo(before.get("components"));
     }

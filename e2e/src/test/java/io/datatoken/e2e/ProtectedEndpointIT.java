@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.IOException;
+import java.net.URI;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Date;
@@ -56,8 +57,10 @@ class ProtectedEndpointIT {
     void each_service_admits_its_own_roles_only() {
         assertThat(stack.get("/job/api/v1/tasks", stack.tokenOf("carol")).statusCode()).isEqualTo(200);
         assertThat(stack.get("/job/api/v1/tasks", stack.tokenOf("alice")).statusCode()).isEqualTo(403);
-        assertThat(stack.get("/compute/api/v1/datasets", stack.tokenOf("bob")).statusCode()).isEqualTo(200);
-        assertThat(stack.get("/compute/api/v1/datasets", stack.tokenOf("admin")).statusCode()).isEqualTo(403);
+        URI bankBsDatasets = URI.create(stack.computeNode("bank-b") + "/v1/datasets");
+        assertThat(stack.get(bankBsDatasets, stack.tokenOf("bob")).statusCode()).isEqualTo(200);
+        assertThat(stack.get(bankBsDatasets, stack.tokenOf("admin")).statusCode()).isEqualTo(403);
+        assertThat(stack.get(bankBsDatasets, null).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -87,6 +90,14 @@ class ProtectedEndpointIT {
         String token = resigned(stack.tokenOf("alice"), stack.issuer());
 
         assertThat(stack.get(MY_ASSETS, token).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void a_compute_node_checks_tokens_like_the_services() throws Exception {
+        URI bankAsDatasets = URI.create(stack.computeNode("bank-a") + "/v1/datasets");
+
+        assertThat(stack.get(bankAsDatasets, stack.tokenOf("alice")).statusCode()).isEqualTo(200);
+        assertThat(stack.get(bankAsDatasets, resigned(stack.tokenOf("alice"), stack.issuer())).statusCode()).isEqualTo(401);
     }
 
     /** The claims of a genuine token, with the given issuer, signed with a key Keycloak never had. */

@@ -103,7 +103,12 @@ final class Stack {
     }
 
     HttpResponse<String> get(String path, String bearerToken) {
-        var request = HttpRequest.newBuilder(URI.create(services() + path)).timeout(Duration.ofSeconds(20));
+        return get(URI.create(services() + path), bearerToken);
+    }
+
+    /** A GET anywhere, e.g. on a compute node ({@link #computeNode(String)}). */
+    HttpResponse<String> get(URI url, String bearerToken) {
+        var request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(20));
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
@@ -111,7 +116,12 @@ final class Stack {
     }
 
     HttpResponse<String> post(String path, String bearerToken, String contentType, byte[] body) {
-        var request = HttpRequest.newBuilder(URI.create(services() + path)).timeout(Duration.ofSeconds(60))
+        return post(URI.create(services() + path), bearerToken, contentType, body);
+    }
+
+    /** A POST anywhere, e.g. on a compute node ({@link #computeNode(String)}). */
+    HttpResponse<String> post(URI url, String bearerToken, String contentType, byte[] body) {
+        var request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (bearerToken != null) {
@@ -138,9 +148,23 @@ final class Stack {
         return send(request.build());
     }
 
-    /** Where the instance's compute node reads its CSV datasets. */
-    Path computeDatasets() {
-        return Path.of(description.get("instance").asText(), "state", "compute", "datasets");
+    /** The base URL of an organization's compute node's API (each node is a server of its own). */
+    String computeNode(String organization) {
+        return computeEntry("computeNodes", organization);
+    }
+
+    /** Where an organization's compute node reads its CSV datasets. */
+    Path computeDatasets(String organization) {
+        return Path.of(computeEntry("computeDatasets", organization));
+    }
+
+    private String computeEntry(String key, String organization) {
+        JsonNode entry = description.path(key).get(organization);
+        if (entry == null) {
+            throw new IllegalStateException("the stack runs no compute node of " + organization + " (" + key + ": "
+                    + description.path(key) + ")");
+        }
+        return entry.asText();
     }
 
     String chainRpc() {

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @LoginConfig(authMethod = "MP-JWT", realmName = "datatoken")
 @DeclareRoles({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
 @OpenAPIDefinition(info = @Info(title = "DataToken job service", version = "v1",
-        description = "Tasks, jobs and their lifecycle."))
+        description = "Tasks, jobs, their lifecycle, and the execution of started jobs on the parties' compute nodes."))
 @SecurityScheme(securitySchemeName = "keycloak", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class JobApplication extends Application {
 }

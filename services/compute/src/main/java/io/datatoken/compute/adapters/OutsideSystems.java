@@ -19,7 +19,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import io.datatoken.compute.ops.OpRunner;
+import io.datatoken.compute.runs.NodeAccount;
+import io.datatoken.compute.runs.PeerNodes;
+import io.datatoken.domain.organization.OrganizationAlias;
+import io.datatoken.keycloak.AssetServiceAccounts;
+import io.datatoken.keycloak.KeycloakSettings;
+import io.datatoken.keycloak.ServiceAccountToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.function.Supplier;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -54,11 +66,70 @@ public class OutsideSystems {
     @ConfigProperty(name = "datatoken.compute.datasets-dir", defaultValue = "datasets")
     String datasetsDir;
 
+    /** The organization this node runs for; its account acts for it on chain. */
+    @Inject
+    @ConfigProperty(name = "datatoken.compute.organization")
+    String organization;
+
+    /** File holding the node's own chain private key (0x + 64 hex; a secret, mounted). */
+    @Inject
+    @ConfigProperty(name = "datatoken.compute.node-key-file")
+    String nodeKeyFile;
+
+    /** Python interpreter that runs ops (isolated mode, no site packages). */
+    @Inject
+    @ConfigProperty(name = "datatoken.compute.python", defaultValue = "/usr/bin/python3")
+    String python;
+
+    /** prlimit binary that caps an op's memory, CPU time and files; {@code none} runs ops without rlimits. */
+    @Inject
+    @ConfigProperty(name = "datatoken.compute.prlimit", defaultValue = "/usr/bin/prlimit")
+    Optional<String> prlimit;
+
+    /** Wall-clock limit of one op run. */
+    @Inject
+    @ConfigProperty(name = "datatoken.compute.op.time-limit", defaultValue = "PT5M")
+    Duration opTimeLimit;
+
+    /** Address-space limit of one op run, in bytes. */
+    @Inject
+    @ConfigProperty(name = "datatoken.compute.op.memory-bytes", defaultValue = "2147483648")
+    long opMemoryBytes;
+
+    /** How long the node waits for a peer node to take a transfer. */
+    @Inject
+    @ConfigProperty(name = "datatoken.compute.delivery.timeout", defaultValue = "PT30S")
+    Duration deliveryTimeout;
+
+    /** Base URL of the asset service's API (adds the node's account to its organization). */
+    @Inject
+    @ConfigProperty(name = "datatoken.asset.url", defaultValue = "http://localhost:9080/asset/api")
+    String assetUrl;
+
+    @Inject
+    @ConfigProperty(name = "datatoken.keycloak.url", defaultValue = "http://localhost:8180")
+    String keycloakUrl;
+
+    @Inject
+    @ConfigProperty(name = "datatoken.keycloak.realm", defaultValue = "datatoken")
+    String keycloakRealm;
+
+    /** Confidential client whose service account has the platform-service role. */
+    @Inject
+    @ConfigProperty(name = "datatoken.keycloak.client-id", defaultValue = "datatoken-services")
+    String keycloakClientId;
+
+    /** File holding that client's secret (a secret, mounted). */
+    @Inject
+    @ConfigProperty(name = "datatoken.keycloak.client-secret-file")
+    String keycloakClientSecretFile;
+
     /** The node's own database, where JDBC-bound dataset tables live. */
     @Resource(lookup = "jdbc/compute")
     DataSource database;
 
     private ChainReaders chain;
+    private ChainNodeAccount nodeAccount;
 
     private synchronized ChainReaders chain() {
         if (chain == null) {
@@ -69,6 +140,9 @@ public class OutsideSystems {
 
     @PreDestroy
     synchronized void close() {
+        if (nodeAccount != null) {
+            nodeAccount.close();
+        }
         if (chain != null) {
             chain.close();
         }
@@ -127,6 +201,38 @@ public class OutsideSystems {
     @Singleton
     JdbcMatrices jdbcMatrices() {
         return new JdbcMatrices(database);
+    }
+
+    @Produces
+    @ApplicationScoped
+    synchronized NodeAccount nodeAccount() {
+        Supplier<String> key = () -> read(nodeKeyFile).strip();
+        nodeAccount = new ChainNodeAccount(key, OrganizationAlias.of(organization), chain(),
+                new AssetServiceAccounts(URI.create(assetUrl), new ServiceAccountToken(new KeycloakSettings(
+                        URI.create(keycloakUrl), keycloakRealm, keycloakClientId, read(keycloakClientSecretFile).strip(),
+                        Duration.ofSeconds(15)))));
+        return nodeAccount;
+    }
+
+    @Produces
+    @ApplicationScoped
+    PeerNodes peerNodes() {
+        return new HttpPeerNodes(deliveryTimeout);
+    }
+
+    @Produces
+    @Singleton
+    OpRunner opRunner() {
+        Path limits = prlimit.filter(p -> !p.isBlank() && !p.equals("none")).map(Path::of).orElse(null);
+        return new OpRunner(Path.of(python), limits, opTimeLimit, opMemoryBytes);
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(Path.of(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /** Singleton, not application scoped: a final class cannot be proxied. */

@@ -38,7 +38,7 @@ public class DatasetsResource {
     DatasetBindings bindings;
 
     @GET
-    @RolesAllowed({"data-provider", "compute-provider"})
+    @RolesAllowed({"data-provider", "compute-provider", "algorithm-provider"})
     @Operation(summary = "The datasets this node has bound for the caller's organization, newest first")
     @APIResponse(responseCode = "200", description = "the list (possibly empty)")
     @APIResponse(responseCode = "401", description = "no valid token")
@@ -51,9 +51,10 @@ public class DatasetsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"data-provider", "compute-provider"})
+    @RolesAllowed({"data-provider", "compute-provider", "algorithm-provider"})
     @Operation(summary = "Bind a local dataset (a CSV file in the node's datasets directory, or a table of its own "
-            + "database) to one of this node's organization's DATA assets; the data never leaves the node")
+            + "database) to one of this node's organization's DATA assets, optionally with the party's private weights W "
+            + "for ss-share, or labels to its ALGORITHM asset; the data never leaves the node")
     @APIResponse(responseCode = "201", description = "bound (the dataset was read once to check it)")
     @APIResponse(responseCode = "400", description = "unknown or non-DATA asset, unknown kind, unreadable or non-numeric dataset")
     @APIResponse(responseCode = "403", description = "another organization's asset, or a node of another organization")
@@ -65,7 +66,7 @@ public class DatasetsResource {
         DatasetBinding binding;
         try {
             binding = bindings.bind(OrganizationRequired.of(caller), Params.dataTokenId("dt", request.dt()), request.kind(),
-                    request.location() == null ? "" : request.location());
+                    request.location() == null ? "" : request.location(), request.weights());
         } catch (DatasetBindings.NotThisNode e) {
             throw new ProblemException(Response.Status.FORBIDDEN, "not-this-nodes-asset", e.getMessage());
         }
@@ -73,7 +74,11 @@ public class DatasetsResource {
                 binding.sourceKind(), binding.boundAt())).build();
     }
 
-    /** @param kind CSV or JDBC; @param location a file under the datasets directory, or schema.table */
-    public record BindingRequest(String dt, String kind, String location) {
+    /**
+     * @param kind     CSV or JDBC
+     * @param location a file under the datasets directory, or schema.table
+     * @param weights  optional: the party's private weights W for ss-share, of the same kind
+     */
+    public record BindingRequest(String dt, String kind, String location, String weights) {
     }
 }

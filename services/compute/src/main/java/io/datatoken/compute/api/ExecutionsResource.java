@@ -9,6 +9,7 @@ import io.datatoken.domain.op.OpHash;
 import io.datatoken.support.web.Params;
 import io.datatoken.support.web.Problem;
 import io.datatoken.support.web.ProblemException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -46,11 +47,13 @@ public class ExecutionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"algorithm-provider", "data-user", "data-provider", "compute-provider"})
+    @PermitAll
     @Operation(summary = "Hand this node a signed execution request: it checks everything itself on chain (signer's "
             + "organization = job owner, job RUNNING, asset of this node's organization and part of the job, op usable "
-            + "and the workflow's, fresh and unused) and accepts it, spending its nonce, or refuses it with every reason")
-    @APIResponse(responseCode = "202", description = "accepted (its nonce is spent)")
+            + "and the workflow's, fresh and unused) and accepts it, spending its nonce and starting the node's run of the op, "
+            + "or refuses it with every reason; a valid request for a run already started spends its nonce and starts "
+            + "nothing. No token is needed: the node trusts the request's signature and the chain, never the caller")
+    @APIResponse(responseCode = "202", description = "accepted (its nonce is spent; the run started, or had started)")
     @APIResponse(responseCode = "409", description = "refused: the problem lists every reason; the refusal is in the audit trail")
     public Response receive(RequestView body) {
         if (body == null) {

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /** A row of dataset_binding. */
 @Entity
@@ -27,11 +28,17 @@ public class DatasetBinding {
     @Column(name = "bound_at", nullable = false)
     private OffsetDateTime boundAt;
 
+    /** Where the party's private weights W are (same kind as the dataset), or null. */
+    @Column(name = "weights_location")
+    private String weightsLocation;
+
     protected DatasetBinding() {
     }
 
-    public DatasetBinding(String dt, String ownerOrganization, String sourceKind, String location, OffsetDateTime boundAt) {
+    public DatasetBinding(String dt, String ownerOrganization, String sourceKind, String location, String weightsLocation,
+                          OffsetDateTime boundAt) {
         this.dt = dt;
+        this.weightsLocation = weightsLocation;
         this.ownerOrganization = ownerOrganization;
         this.sourceKind = sourceKind;
         this.location = location;
@@ -52,6 +59,10 @@ public class DatasetBinding {
 
     public String location() {
         return location;
+    }
+
+    public Optional<String> weightsLocation() {
+        return Optional.ofNullable(weightsLocation);
     }
 
     public OffsetDateTime boundAt() {

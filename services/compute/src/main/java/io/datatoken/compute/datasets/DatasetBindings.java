@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,8 +42,13 @@ public class DatasetBindings {
 
     Clock clock = Clock.systemUTC();
 
+    /**
+     * Binds a dataset to a DATA asset (with the party's private weights W when it runs ss-share), or
+     * the owner's labels to an ALGORITHM asset (to train a model on a job's result). Both are read
+     * once here to check them.
+     */
     @Transactional
-    public DatasetBinding bind(OrganizationAlias caller, DataTokenId dt, String kind, String location) {
+    public DatasetBinding bind(OrganizationAlias caller, DataTokenId dt, String kind, String location, String weights) {
         if (!caller.value().equals(nodeOrganization)) {
             throw new NotThisNode("this node runs for '" + nodeOrganization + "', not for '" + caller + "'");
         }
@@ -50,27 +56,54 @@ public class DatasetBindings {
         if (!token.owner().equals(caller)) {
             throw new NotThisNode("asset " + dt + " belongs to '" + token.owner() + "'; a node binds its own organization's data");
         }
-        if (token.kind() != AssetKind.DATA) {
-            throw new IllegalArgumentException("asset " + dt + " is " + token.kind() + "; datasets are bound to DATA assets");
+        if (token.kind() != AssetKind.DATA && token.kind() != AssetKind.ALGORITHM) {
+            throw new IllegalArgumentException("asset " + dt + " is " + token.kind() + "; datasets are bound to DATA assets "
+                    + "(labels to ALGORITHM assets)");
+        }
+        if (token.kind() == AssetKind.ALGORITHM && weights != null) {
+            throw new IllegalArgumentException("an ALGORITHM asset takes labels only: leave out 'weights'");
         }
         String source = kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
-        double[][] matrix = switch (source) {
-            case "CSV" -> csv.read(location);
-            case "JDBC" -> jdbc.read(location);
-            default -> throw new IllegalArgumentException("kind must be CSV or JDBC, was '" + kind + "'");
-        };
+        double[][] matrix = read(source, kind, location);
         if (matrix.length == 0) {
             throw new IllegalArgumentException("the dataset is empty");
+        }
+        if (weights != null) {
+            double[][] w = read(source, kind, weights);
+            if (w.length != matrix[0].length) {
+                throw new IllegalArgumentException("the weights W must have one row per column of the dataset ("
+                        + matrix[0].length + "), they have " + w.length);
+            }
         }
         DatasetBinding existing = entities.find(DatasetBinding.class, dt.value());
         if (existing != null) {
             entities.remove(existing);
             entities.flush();
         }
-        DatasetBinding binding = new DatasetBinding(dt.value(), caller.value(), source, location,
+        DatasetBinding binding = new DatasetBinding(dt.value(), caller.value(), source, location, weights,
                 OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
         entities.persist(binding);
         return binding;
+    }
+
+    /** The dataset bound to {@code dt}, read now; never leaves the node. */
+    public Optional<double[][]> datasetOf(DataTokenId dt) {
+        return Optional.ofNullable(entities.find(DatasetBinding.class, dt.value()))
+                .map(b -> read(b.sourceKind(), b.sourceKind(), b.location()));
+    }
+
+    /** The private weights bound with {@code dt}'s dataset, read now. */
+    public Optional<double[][]> weightsOf(DataTokenId dt) {
+        return Optional.ofNullable(entities.find(DatasetBinding.class, dt.value()))
+                .flatMap(b -> b.weightsLocation().map(w -> read(b.sourceKind(), b.sourceKind(), w)));
+    }
+
+    private double[][] read(String source, String kind, String location) {
+        return switch (source) {
+            case "CSV" -> csv.read(location);
+            case "JDBC" -> jdbc.read(location);
+            default -> throw new IllegalArgumentException("kind must be CSV or JDBC, was '" + kind + "'");
+        };
     }
 
     /** The caller's organization is not the one this node runs for, or does not own the asset. */

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.UUID;
 
 /** The node's audit trail of execution requests, and its book of spent nonces. */
 @ApplicationScoped
@@ -15,7 +16,7 @@ public class ExecutionLog {
 
     public boolean spent(String signer, String nonce) {
         return !entities.createQuery("select r.id from ExecutionRecord r where r.signer = :signer and r.nonce = :nonce "
-                        + "and r.outcome = 'ACCEPTED'", java.util.UUID.class)
+                        + "and r.outcome = 'ACCEPTED'", UUID.class)
                 .setParameter("signer", signer).setParameter("nonce", nonce).setMaxResults(1).getResultList().isEmpty();
     }
 

@@ -1,7 +1,9 @@
 package io.datatoken.compute.executions;
 
-import io.datatoken.domain.asset.AssetService;
-import io.datatoken.domain.asset.DdoRejected;
+import io.datatoken.compute.runs.JobPlans;
+import io.datatoken.compute.runs.OpRun;
+import io.datatoken.compute.runs.RunBook;
+import io.datatoken.compute.runs.Runs;
 import io.datatoken.domain.content.ContentNotFound;
 import io.datatoken.domain.content.ContentStore;
 import io.datatoken.domain.content.ContentTampered;
@@ -18,9 +20,7 @@ import io.datatoken.domain.organization.ChainAddress;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.OrganizationLedger;
 import io.datatoken.domain.token.DataToken;
-import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.domain.token.DataTokenLedger;
-import io.datatoken.metadata.DdoVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
@@ -29,8 +29,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,8 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Receives execution requests: finds out every fact itself (signer, its organization, the job, the
  * asset's place in the job and its owner, the op, the workflow), applies {@link ExecutionRequestCheck},
- * and records the decision. An accepted request spends its nonce; running the op is the next step
- * of the node (not written yet), so an accepted request stays ACCEPTED.
+ * and records the decision. An accepted request spends its nonce and opens the node's run of the op
+ * for (job, asset, op) unless a request accepted before opened it (the job service retrying): the
+ * op runs once per job, asset and op, however many valid requests ask for it.
  */
 @ApplicationScoped
 public class Executions {
@@ -65,10 +64,16 @@ public class Executions {
     ContentStore content;
 
     @Inject
-    DdoVerifier ddos;
+    ExecutionLog log;
 
     @Inject
-    ExecutionLog log;
+    JobPlans plans;
+
+    @Inject
+    RunBook runBook;
+
+    @Inject
+    Runs runs;
 
     /** The organization this node runs for (its datasets, its assets). */
     @Inject
@@ -91,12 +96,21 @@ public class Executions {
                 signer.map(s -> log.spent(s.value(), request.nonce())).orElse(false),
                 ops.find(request.op()).map(TrustedOp::usable).orElse(false),
                 ops.find(request.op()).map(this::codeMatches).orElse(false),
-                job.flatMap(j -> workflowOpFor(request.dt(), j.algorithm())));
+                job.flatMap(j -> plans.placementOf(request.dt(), j.algorithm())).flatMap(p -> p.opFor(request.dt()))
+                        .map(OpHash::value));
         List<ExecutionRefusal> refusals = new ExecutionRequestCheck(clock).refusals(facts);
         String signerText = signer.map(ChainAddress::value).orElse("0x" + "0".repeat(40));
         if (refusals.isEmpty()) {
             try {
-                return new Decision(log.record(record(signed, signerText, "ACCEPTED", "")), List.of());
+                ExecutionRecord accepted = log.record(record(signed, signerText, "ACCEPTED", ""));
+                if (runBook.find(new OpRun.Key(request.job().value(), request.dt().value(), request.op().value())).isEmpty()) {
+                    try {
+                        runs.open(request.job(), request.dt(), request.op(), accepted.id());
+                    } catch (PersistenceException | TransactionalException openedMeanwhile) {
+                        // a concurrent request for the same run opened it first; that run is the one
+                    }
+                }
+                return new Decision(accepted, List.of());
             } catch (PersistenceException | TransactionalException raced) {
                 refusals = List.of(new ExecutionRefusal(ExecutionRefusal.Reason.REPLAYED,
                         "nonce " + request.nonce() + " was spent by a request accepted at the same moment"));
@@ -108,35 +122,6 @@ public class Executions {
 
     public List<ExecutionRecord> trailOf(String job) {
         return log.ofJob(job);
-    }
-
-    /**
-     * The op the composition directly above {@code dt} in the job's tree sets for it, read from
-     * that composition's DDO proven against its on-chain proof.
-     */
-    private Optional<String> workflowOpFor(DataTokenId dt, DataTokenId root) {
-        Deque<DataTokenId> pending = new ArrayDeque<>(List.of(root));
-        int visited = 0;
-        while (!pending.isEmpty() && visited++ < 64) {
-            DataToken node = tokens.find(pending.pop()).orElse(null);
-            if (node == null) {
-                continue;
-            }
-            if (node.children().contains(dt)) {
-                try {
-                    return ddos.verify(content.get(node.storagePath()), node.proof()).services().stream()
-                            .filter(s -> s.childDts().contains(dt.value()))
-                            .map(AssetService::workflow)
-                            .map(w -> w.setOps().get(dt.value()))
-                            .filter(op -> op != null)
-                            .findFirst();
-                } catch (DdoRejected | ContentNotFound | ContentTampered unreadable) {
-                    return Optional.empty();
-                }
-            }
-            pending.addAll(node.children());
-        }
-        return Optional.empty();
     }
 
     /** Whether the package stored under the op's registered CID is the code its hash names. */

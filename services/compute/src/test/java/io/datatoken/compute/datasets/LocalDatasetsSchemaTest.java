@@ -20,9 +20,9 @@ class LocalDatasetsSchemaTest extends MigratedSchemaTestBase {
     void rows() {
         var t0 = OffsetDateTime.of(2026, 11, 1, 0, 0, 0, 0, ZoneOffset.UTC);
         inTransaction(em -> {
-            em.persist(new DatasetBinding("0x0a", "bank-a", "CSV", "data/a.csv", t0));
-            em.persist(new DatasetBinding("0x0b", "bank-a", "JDBC", "loans", t0.plusDays(1)));
-            em.persist(new DatasetBinding("0x0c", "bank-b", "CSV", "data/b.csv", t0));
+            em.persist(new DatasetBinding("0x0a", "bank-a", "CSV", "data/a.csv", null, t0));
+            em.persist(new DatasetBinding("0x0b", "bank-a", "JDBC", "loans", null, t0.plusDays(1)));
+            em.persist(new DatasetBinding("0x0c", "bank-b", "CSV", "data/b.csv", null, t0));
         });
     }
 

@@ -5,20 +5,28 @@ import io.datatoken.chain.ChainReaders;
 import io.datatoken.chain.Eip712ExecutionRequests;
 import io.datatoken.chain.KeyVault;
 import io.datatoken.chain.Web3jTaskMarketLedger;
+import io.datatoken.content.IpfsContentStore;
+import io.datatoken.content.IpfsSettings;
+import io.datatoken.domain.content.ContentStore;
 import io.datatoken.domain.market.TaskMarketLedger;
 import io.datatoken.domain.organization.ChainAddress;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.OrganizationLedger;
+import io.datatoken.domain.token.DataTokenLedger;
 import io.datatoken.job.custody.AccountRegistrar;
 import io.datatoken.job.custody.CustodialAccounts;
 import io.datatoken.job.market.ExecutionRequestSigner;
 import io.datatoken.job.market.TaskMarkets;
+import io.datatoken.job.orchestration.ComputeNodes;
+import io.datatoken.keycloak.AssetServiceAccounts;
 import io.datatoken.keycloak.KeycloakSettings;
 import io.datatoken.keycloak.ServiceAccountToken;
+import io.datatoken.metadata.DdoVerifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,9 +38,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Produces the job service's view of the chain, its vault and its client of the asset service. */
+/**
+ * Produces the job service's view of the chain and the content store, its vault, and its clients of
+ * the asset service and of the parties' compute nodes.
+ */
 @ApplicationScoped
 public class OutsideSystems {
+
+    /** To connect to a compute node, and again for its answer (it checks the request on chain before it answers). */
+    private static final Duration NODE_TIMEOUT = Duration.ofSeconds(30);
 
     @Inject
     CustodialAccounts custody;
@@ -80,7 +94,13 @@ public class OutsideSystems {
     @ConfigProperty(name = "datatoken.keycloak.client-secret-file")
     String keycloakClientSecretFile;
 
+    /** Kubo RPC endpoint of the IPFS node (the DDOs a job's parties are read from). */
+    @Inject
+    @ConfigProperty(name = "datatoken.ipfs.url", defaultValue = "http://127.0.0.1:5001")
+    String ipfsUrl;
+
     private ChainReaders chain;
+    private ServiceAccountToken serviceAccount;
     private final Map<OrganizationAlias, Signed> signers = new ConcurrentHashMap<>();
 
     private record Signed(ChainConnection connection, TaskMarketLedger market) {
@@ -138,9 +158,41 @@ public class OutsideSystems {
     @Produces
     @ApplicationScoped
     AccountRegistrar accountRegistrar() {
-        return new AssetAccountRegistrar(URI.create(assetUrl), new ServiceAccountToken(new KeycloakSettings(
-                URI.create(keycloakUrl), keycloakRealm, keycloakClientId, read(keycloakClientSecretFile).strip(),
-                Duration.ofSeconds(15))));
+        return new AssetServiceAccounts(URI.create(assetUrl), serviceAccount())::addAccount;
+    }
+
+    @Produces
+    @ApplicationScoped
+    DataTokenLedger dataTokenLedger() {
+        return chain().dataTokens();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ContentStore contentStore() {
+        return new IpfsContentStore(IpfsSettings.of(URI.create(ipfsUrl)));
+    }
+
+    /** Singleton, not application scoped: a final class cannot be proxied. */
+    @Produces
+    @Singleton
+    DdoVerifier ddoVerifier() {
+        return new DdoVerifier();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ComputeNodes computeNodes() {
+        return new HttpComputeNodes(NODE_TIMEOUT);
+    }
+
+    /** One token for every call this service makes as itself, renewed shortly before it expires. */
+    private synchronized ServiceAccountToken serviceAccount() {
+        if (serviceAccount == null) {
+            serviceAccount = new ServiceAccountToken(new KeycloakSettings(URI.create(keycloakUrl), keycloakRealm,
+                    keycloakClientId, read(keycloakClientSecretFile).strip(), Duration.ofSeconds(15)));
+        }
+        return serviceAccount;
     }
 
     /** Dependent: a final class cannot be proxied. */

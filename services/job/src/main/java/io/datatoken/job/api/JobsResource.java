@@ -4,7 +4,9 @@ import io.datatoken.domain.market.JobId;
 import io.datatoken.domain.op.OpHash;
 import io.datatoken.support.web.Params;
 import io.datatoken.job.market.Market;
+import io.datatoken.job.market.JobEntry;
 import io.datatoken.job.market.TaskBoard;
+import io.datatoken.job.orchestration.Orchestration;
 import io.datatoken.support.security.Caller;
 import io.datatoken.support.security.OrganizationRequired;
 import io.datatoken.support.web.ProblemException;
@@ -44,6 +46,9 @@ public class JobsResource {
     @Inject
     TaskBoard board;
 
+    @Inject
+    Orchestration orchestration;
+
     @GET
     @RolesAllowed({"algorithm-provider", "data-user"})
     @Operation(summary = "The jobs of the caller's organization, newest first")
@@ -54,10 +59,15 @@ public class JobsResource {
     @GET
     @Path("/{jobId}")
     @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
-    @Operation(summary = "A job as the chain has it now")
+    @Operation(summary = "A job as the chain has it now and, once it started, each party's execution: the asset, the "
+            + "op its workflow sets, the owner's compute node, how the request to it stands and the party's receipt")
+    @APIResponse(responseCode = "200", description = "the job; parties DISPATCHING, ACCEPTED, REFUSED, UNREACHABLE, "
+            + "or DONE once their receipt is on chain")
     @APIResponse(responseCode = "404", description = "no such job on the task market")
     public JobView get(@PathParam("jobId") String jobId) {
-        return JobView.of(market.refresh(id(jobId)));
+        JobId id = id(jobId);
+        JobEntry job = market.refresh(id);
+        return orchestration.progress(id).map(progress -> JobView.of(job, progress)).orElseGet(() -> JobView.of(job));
     }
 
     @POST
@@ -75,12 +85,18 @@ public class JobsResource {
     @POST
     @Path("/{jobId}/start")
     @RolesAllowed("algorithm-provider")
-    @Operation(summary = "Start an authorized job: refused if any grant below it was revoked or expired meanwhile")
-    @APIResponse(responseCode = "200", description = "running")
+    @Operation(summary = "Start an authorized job: refused if any grant below it was revoked or expired meanwhile. "
+            + "The job service then asks each party's compute node to run its op, and ends the job once every "
+            + "party's receipt is on chain (SUCCEEDED), or when a party refuses, cannot be reached or is too late "
+            + "(FAILED); GET /v1/jobs/{id} shows the parties")
+    @APIResponse(responseCode = "200", description = "running; the parties are dispatched in the background")
     @APIResponse(responseCode = "403", description = "the job is another organization's")
     @APIResponse(responseCode = "409", description = "not-all-authorized, or the job is not AUTHORIZED")
     public JobView start(@PathParam("jobId") String jobId) {
-        return JobView.of(market.start(OrganizationRequired.of(caller), id(jobId)));
+        JobId id = id(jobId);
+        JobView started = JobView.of(market.start(OrganizationRequired.of(caller), id));
+        orchestration.begin(id);
+        return started;
     }
 
     @POST

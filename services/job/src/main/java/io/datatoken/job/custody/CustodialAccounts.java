@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 
 /**
  * The job service's account for an organization, made on first use: a new key, sealed and
@@ -41,7 +42,12 @@ public class CustodialAccounts {
         return account;
     }
 
-    /** The private key of the organization's account here, opened to sign; never logged or kept. */
+    /**
+     * The private key of the organization's account here, opened to sign; never logged or kept.
+     * Transactional because the orchestration signs on its own thread, where Liberty's entity manager
+     * needs a transaction.
+     */
+    @Transactional
     public String privateKeyOf(OrganizationAlias organization) {
         CustodialAccount account = entities.find(CustodialAccount.class, organization.value());
         if (account == null) {

@@ -88,6 +88,17 @@ public class Market {
     }
 
     /**
+     * Ends a running job as SUCCEEDED or FAILED, signed by this service's account for its owner (the
+     * chain refuses with {@code IllegalTransition} once the job is no longer RUNNING).
+     */
+    public JobEntry finish(OrganizationAlias organization, JobId id, boolean succeeded) {
+        requireOwned(organization, id);
+        custody.actingFor(organization);
+        markets.signedBy(organization).finish(id, succeeded);
+        return refresh(id);
+    }
+
+    /**
      * A request, signed by this service's account for the job's owner, asking the node of
      * {@code dt}'s owner to run {@code op} for the job; valid for {@code lifetime}, with a fresh nonce.
      */

@@ -40,6 +40,17 @@ public class TaskBoard {
         return existing;
     }
 
+    /**
+     * The jobs last seen in the given state (e.g. RUNNING), oldest first. Transactional because the
+     * orchestration reads it on its own thread, where Liberty's entity manager needs a transaction.
+     */
+    @Transactional
+    public List<JobEntry> jobsIn(String state) {
+        return entities.createQuery("select j from JobEntry j where j.state = :state order by j.submittedAt", JobEntry.class)
+                .setParameter("state", state)
+                .getResultList();
+    }
+
     public List<JobEntry> jobsOf(OrganizationAlias organization) {
         return entities.createQuery(
                         "select j from JobEntry j where j.ownerOrganization = :org order by j.submittedAt desc", JobEntry.class)

@@ -1,12 +1,9 @@
-package io.datatoken.job.adapters;
+package io.datatoken.keycloak;
 
 import io.datatoken.domain.organization.ChainAddress;
 import io.datatoken.domain.organization.LedgerRefusal;
 import io.datatoken.domain.organization.LedgerUnavailable;
 import io.datatoken.domain.organization.OrganizationAlias;
-import io.datatoken.job.custody.AccountRegistrar;
-import io.datatoken.keycloak.DirectoryUnavailable;
-import io.datatoken.keycloak.ServiceAccountToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +13,12 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Asks the asset service, as this service's service account, to add an account to an organization. */
-final class AssetAccountRegistrar implements AccountRegistrar {
+/**
+ * Asks the asset service, as the platform's service account (role platform-service), to add an
+ * account to an organization: how services and compute nodes get their own chain accounts into
+ * their organization without holding an administrator's credentials.
+ */
+public final class AssetServiceAccounts {
 
     private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*/([a-z0-9-]+)\"");
 
@@ -25,12 +26,11 @@ final class AssetAccountRegistrar implements AccountRegistrar {
     private final ServiceAccountToken token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    AssetAccountRegistrar(URI assetApi, ServiceAccountToken token) {
+    public AssetServiceAccounts(URI assetApi, ServiceAccountToken token) {
         this.assetApi = assetApi;
         this.token = token;
     }
 
-    @Override
     public void addAccount(OrganizationAlias organization, ChainAddress account) {
         HttpResponse<String> response;
         try {

@@ -1,0 +1,110 @@
+package io.datatoken.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.datatoken.chain.Web3jTaskMarketLedger;
+import io.datatoken.domain.market.ExecutionReceipt;
+import io.datatoken.domain.market.JobId;
+import io.datatoken.domain.market.JobState;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Scenario S1 end to end: {@code ./datatoken demo s1} on the test instance, three organizations'
+ * compute nodes as separate processes; then what the chain and the nodes say about the job,
+ * checked here rather than taken from the demo's word.
+ */
+class ScenarioS1IT {
+
+    private static final Path REPOSITORY = Path.of(System.getProperty("datatoken.repository", "..")).toAbsolutePath();
+    private static final Pattern JOB = Pattern.compile("job {2}(0x[0-9a-f]{64}) SUBMITTED");
+
+    @TempDir
+    static Path scratch;
+
+    static Stack stack;
+    static String output;
+    static JobId job;
+
+    @BeforeAll
+    static void runTheDemo() throws Exception {
+        AssetWorld.enter();
+        stack = AssetWorld.stack;
+        JsonNode description = Stack.JSON.readTree(Files.readString(Path.of(System.getProperty("datatoken.stack"))));
+        Path log = scratch.resolve("demo-s1.log");
+        var builder = new ProcessBuilder(REPOSITORY.resolve("datatoken").toString(), "demo", "s1")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("DATATOKEN_HOME", description.get("instance").asText());
+        builder.environment().put("DATATOKEN_PORT_OFFSET", System.getProperty("datatoken.port.offset", "100"));
+        builder.environment().put("DATATOKEN_BUILD", "never");
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("./datatoken demo s1 did not finish in 5 minutes:\n" + Files.readString(log));
+        }
+        output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(output).isZero();
+        Matcher submitted = JOB.matcher(output);
+        assertThat(submitted.find()).as(output).isTrue();
+        job = JobId.of(submitted.group(1));
+    }
+
+    @Test
+    void the_demo_checks_z_against_the_plaintext_sum_and_prints_the_whole_lifecycle() {
+        assertThat(output).contains("==> 1. organizations", "==> 3. assets", "==> 5. verification", "==> 6. task and job",
+                "==> 7. authorizations", "==> 8. run", "receipts on chain", "==> 9. the result",
+                "demo: S1 done: Z equals the plaintext sum within the fixed-point tolerance");
+    }
+
+    @Test
+    void the_chain_holds_one_receipt_per_party_signed_by_that_banks_node_and_the_job_succeeded() {
+        var market = new Web3jTaskMarketLedger(AssetWorld.operator, AssetWorld.contract("TaskMarket"));
+
+        assertThat(market.findJob(job)).hasValueSatisfying(j -> assertThat(j.state()).isEqualTo(JobState.SUCCEEDED));
+        List<ExecutionReceipt> receipts = market.receipts(job);
+        assertThat(receipts).hasSize(4);
+        assertThat(receipts).extracting(r -> r.party().value())
+                .containsExactlyInAnyOrder("bank-a", "bank-a", "bank-b", "bank-b");
+        // each bank's receipts come from one account, its node's, and the two banks' differ
+        assertThat(receipts.stream().filter(r -> r.party().value().equals("bank-a")).map(r -> r.recordedBy()).distinct())
+                .hasSize(1);
+        assertThat(receipts.stream().map(r -> r.recordedBy()).distinct()).hasSize(2);
+    }
+
+    @Test
+    void every_party_node_ran_its_ops_and_reports_them() throws Exception {
+        String regulator = stack.tokenOf("rita");
+        for (String bank : List.of("bank-a", "bank-b")) {
+            var runs = stack.get(URI.create(stack.computeNode(bank) + "/v1/runs?job=" + job.value()), regulator);
+            assertThat(runs.statusCode()).as(runs.body()).isEqualTo(200);
+            JsonNode list = Stack.JSON.readTree(runs.body());
+            assertThat(list).hasSize(2);
+            assertThat(list.findValuesAsText("opName")).containsExactlyInAnyOrder("ss-share", "secure-sum");
+            assertThat(list.findValuesAsText("state")).containsOnly("SUCCEEDED");
+        }
+    }
+
+    @Test
+    void only_the_algorithm_owner_reads_the_result_and_only_on_its_own_node() {
+        var carolAtHome = stack.get(URI.create(stack.computeNode("fintech-c") + "/v1/results/" + job.value()),
+                stack.tokenOf("carol"));
+        assertThat(carolAtHome.statusCode()).as(carolAtHome.body()).isEqualTo(200);
+
+        var carolAtABank = stack.get(URI.create(stack.computeNode("bank-a") + "/v1/results/" + job.value()),
+                stack.tokenOf("carol"));
+        Problems.assertProblem(carolAtABank, 403, "not-yours");
+        var anotherOrganization = stack.get(URI.create(stack.computeNode("fintech-c") + "/v1/results/" + job.value()),
+                stack.tokenOf("mia"));
+        Problems.assertProblem(anotherOrganization, 403, "not-yours");
+    }
+}

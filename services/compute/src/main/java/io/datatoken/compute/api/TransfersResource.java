@@ -1,0 +1,75 @@
+package io.datatoken.compute.api;
+
+import io.datatoken.compute.runs.Inbox;
+import io.datatoken.compute.runs.RunInput;
+import io.datatoken.compute.runs.Transfer;
+import io.datatoken.domain.market.JobId;
+import io.datatoken.support.web.Params;
+import io.datatoken.support.web.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Node to node: shares and partial sums of running jobs. Open to any caller because the node trusts
+ * only the transfer's signature and the chain (the signer's organization must own the sending asset).
+ */
+@Path("/v1/transfers")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class TransfersResource {
+
+    /** Largest payload a node takes in one transfer (characters of JSON). */
+    static final int MAX_PAYLOAD = 16 * 1024 * 1024;
+
+    @Inject
+    Inbox inbox;
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Another compute node hands this one a share or a partial sum for a running job, signed by "
+            + "its chain account; kept once per (job, to, from), the same transfer again is accepted as a retry")
+    @APIResponse(responseCode = "204", description = "kept")
+    @APIResponse(responseCode = "400", description = "malformed transfer")
+    @APIResponse(responseCode = "409", description = "refused: wrong signer, job not running, wrong op or asset, ...")
+    public Response receive(TransferView body) {
+        if (body == null) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "missing-body",
+                    "send {job, from, to, kind, payload, signature}");
+        }
+        if (body.payload() == null || body.payload().length() > MAX_PAYLOAD) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-transfer", "'payload' is required and has "
+                    + "at most " + MAX_PAYLOAD + " characters");
+        }
+        Transfer transfer;
+        try {
+            transfer = new Transfer(JobId.of(body.job()), Params.dataTokenId("from", body.from()),
+                    Params.dataTokenId("to", body.to()), RunInput.Kind.valueOf(String.valueOf(body.kind())
+                    .toUpperCase(Locale.ROOT)), body.payload(), String.valueOf(body.signature()));
+        } catch (IllegalArgumentException | NullPointerException malformed) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-transfer", "not a transfer (job, from, to, "
+                    + "kind SHARE or PARTIAL_SUM, payload, signature): " + malformed.getMessage());
+        }
+        try {
+            inbox.receive(transfer);
+        } catch (Inbox.TransferRefused refused) {
+            Response.Status status = refused.reason().equals("malformed-payload") || refused.reason().equals("bad-signature")
+                    ? Response.Status.BAD_REQUEST : Response.Status.CONFLICT;
+            throw new ProblemException(status, refused.reason(), refused.getMessage());
+        }
+        return Response.noContent().build();
+    }
+
+    public record TransferView(String job, String from, String to, String kind, String payload, String signature) {
+    }
+}

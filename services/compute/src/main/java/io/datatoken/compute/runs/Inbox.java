@@ -1,0 +1,160 @@
+package io.datatoken.compute.runs;
+
+import io.datatoken.chain.NodeMessages;
+import io.datatoken.domain.market.Job;
+import io.datatoken.domain.market.JobState;
+import io.datatoken.domain.market.TaskMarketLedger;
+import io.datatoken.domain.organization.ChainAddress;
+import io.datatoken.domain.organization.OrganizationAlias;
+import io.datatoken.domain.organization.OrganizationLedger;
+import io.datatoken.domain.token.DataToken;
+import io.datatoken.domain.token.DataTokenId;
+import io.datatoken.domain.token.DataTokenLedger;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Takes what other nodes send for a job, trusting only the chain and the verified documents: the
+ * signature names the sender's account, whose organization must own the sending asset; the job
+ * must be running; a share goes from an ss-share asset to a secure-sum asset of the same
+ * composition that this node's organization owns; a partial sum goes from a secure-sum asset to
+ * the job's algorithm, owned by this node's organization.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    @Inject
+    OrganizationLedger organizations;
+
+    @Inject
+    DataTokenLedger tokens;
+
+    @Inject
+    TaskMarketLedger market;
+
+    @Inject
+    JobPlans plans;
+
+    @Inject
+    RunBook book;
+
+    @Inject
+    Runs runs;
+
+    @Inject
+    Event<PartialSumArrived> partialSums;
+
+    @Inject
+    @ConfigProperty(name = "datatoken.compute.organization")
+    String nodeOrganization;
+
+    Clock clock = Clock.systemUTC();
+
+    public void receive(Transfer transfer) {
+        ChainAddress sender;
+        try {
+            sender = NodeMessages.signerOf(transfer.signedBytes(), transfer.signature());
+        } catch (IllegalArgumentException e) {
+            throw new TransferRefused("bad-signature", e.getMessage());
+        }
+        try {
+            RingMatrices.parse(transfer.payload());
+        } catch (IllegalArgumentException e) {
+            throw new TransferRefused("malformed-payload", e.getMessage());
+        }
+        DataToken from = tokens.find(transfer.from()).orElseThrow(() -> new TransferRefused("unknown-asset",
+                "no asset " + transfer.from() + " is registered"));
+        OrganizationAlias senderOrganization = organizations.organizationOf(sender).orElse(null);
+        if (!from.owner().equals(senderOrganization)) {
+            throw new TransferRefused("wrong-organization", "the transfer is signed by " + sender + " ("
+                    + (senderOrganization == null ? "no organization" : "'" + senderOrganization + "'") + "), not by an "
+                    + "account of '" + from.owner() + "', which owns " + from.id());
+        }
+        Job job = market.findJob(transfer.job()).orElseThrow(() -> new TransferRefused("unknown-job",
+                "no job " + transfer.job() + " is on the task market"));
+        if (job.state() != JobState.RUNNING) {
+            throw new TransferRefused("job-not-running", "job " + job.id() + " is " + job.state());
+        }
+        String fromOp = opNameFor(transfer.from(), job);
+        switch (transfer.kind()) {
+            case SHARE -> checkShare(transfer, job, fromOp);
+            case PARTIAL_SUM -> checkPartialSum(transfer, job, fromOp);
+        }
+        RunInput input = new RunInput(new RunInput.Key(job.id().value(), transfer.to().value(), transfer.from().value()),
+                transfer.kind(), sender.value(), transfer.payload(), transfer.payloadHash(),
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+        if (!book.keep(input)) {
+            throw new TransferRefused("already-received", "this node already holds a different " + transfer.kind()
+                    + " from " + transfer.from() + " for job " + job.id());
+        }
+        if (transfer.kind() == RunInput.Kind.PARTIAL_SUM) {
+            partialSums.fire(new PartialSumArrived(job));
+        } else {
+            runs.inputArrived(job.id().value(), transfer.to().value());
+        }
+    }
+
+    private void checkShare(Transfer transfer, Job job, String fromOp) {
+        requireOp(transfer.from(), fromOp, SsShare.NAME);
+        ownedHere(transfer.to());
+        var fromPlace = plans.placementOf(transfer.from(), job.algorithm()).orElseThrow();
+        var toPlace = plans.placementOf(transfer.to(), job.algorithm()).orElseThrow(() -> new TransferRefused(
+                "not-part-of-job", "asset " + transfer.to() + " has no op in job " + job.id()));
+        if (!fromPlace.composition().equals(toPlace.composition())) {
+            throw new TransferRefused("not-same-composition", transfer.from() + " and " + transfer.to()
+                    + " are not children of the same composition");
+        }
+        requireOp(transfer.to(), plans.opName(toPlace.opFor(transfer.to()).orElseThrow()).orElse("unknown"),
+                SecureSum.NAME);
+    }
+
+    private void checkPartialSum(Transfer transfer, Job job, String fromOp) {
+        requireOp(transfer.from(), fromOp, SecureSum.NAME);
+        if (!transfer.to().equals(job.algorithm())) {
+            throw new TransferRefused("not-the-algorithm", "a partial sum goes to the job's algorithm " + job.algorithm()
+                    + ", not to " + transfer.to());
+        }
+        ownedHere(transfer.to());
+    }
+
+    private String opNameFor(DataTokenId dt, Job job) {
+        var placement = plans.placementOf(dt, job.algorithm()).orElseThrow(() -> new TransferRefused("not-part-of-job",
+                "asset " + dt + " has no op in job " + job.id()));
+        return plans.opName(placement.opFor(dt).orElseThrow()).orElse("unknown");
+    }
+
+    private static void requireOp(DataTokenId dt, String actual, String expected) {
+        if (!actual.equals(expected)) {
+            throw new TransferRefused("wrong-op", "the job's workflow runs " + actual + " on " + dt + ", not " + expected);
+        }
+    }
+
+    private void ownedHere(DataTokenId dt) {
+        DataToken to = tokens.find(dt).orElseThrow(() -> new TransferRefused("unknown-asset", "no asset " + dt
+                + " is registered"));
+        if (!to.owner().value().equals(nodeOrganization)) {
+            throw new TransferRefused("not-this-nodes-asset", "asset " + dt + " belongs to '" + to.owner()
+                    + "'; this node runs for '" + nodeOrganization + "'");
+        }
+    }
+
+    /** A transfer this node will not keep; {@code reason} is a problem type. */
+    public static final class TransferRefused extends RuntimeException {
+
+        private final String reason;
+
+        public TransferRefused(String reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+}

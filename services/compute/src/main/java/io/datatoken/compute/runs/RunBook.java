@@ -1,0 +1,95 @@
+package io.datatoken.compute.runs;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The node's book of runs and of the inputs other nodes sent it. Every state change is a
+ * conditional update, so two threads (a retried request, two inputs arriving at once) never both
+ * start the same run.
+ */
+@ApplicationScoped
+public class RunBook {
+
+    @PersistenceContext(unitName = "compute")
+    EntityManager entities;
+
+    Clock clock = Clock.systemUTC();
+
+    public Optional<OpRun> find(OpRun.Key key) {
+        return Optional.ofNullable(entities.find(OpRun.class, key));
+    }
+
+    /** Opens the run an accepted request asks for; fails if another request opened it first. */
+    @Transactional
+    public OpRun open(OpRun.Key key, String opName, UUID request) {
+        OpRun run = new OpRun(key, opName, request, now());
+        entities.persist(run);
+        entities.flush();
+        return run;
+    }
+
+    /** Moves the run from {@code from} to {@code to}; false if it was not in {@code from} (someone else moved it). */
+    @Transactional
+    public boolean move(OpRun.Key key, OpRun.State from, OpRun.State to, String detail) {
+        return entities.createQuery("update OpRun r set r.state = :to, r.detail = :detail, r.updatedAt = :at "
+                        + "where r.key = :key and r.state = :from")
+                .setParameter("to", to).setParameter("detail", detail).setParameter("at", now())
+                .setParameter("key", key).setParameter("from", from)
+                .executeUpdate() == 1;
+    }
+
+    @Transactional
+    public void succeed(OpRun.Key key, String resultHash, String detail) {
+        entities.find(OpRun.class, key).succeed(resultHash, detail, now());
+    }
+
+    @Transactional
+    public void fail(OpRun.Key key, String detail) {
+        entities.find(OpRun.class, key).move(OpRun.State.FAILED, detail, now());
+    }
+
+    public List<OpRun> ofJob(String job) {
+        return entities.createQuery("select r from OpRun r where r.key.job = :job order by r.startedAt", OpRun.class)
+                .setParameter("job", job).getResultList();
+    }
+
+    /** The runs of {@code dt} for the job waiting for inputs. */
+    public List<OpRun> waiting(String job, String dt) {
+        return entities.createQuery("select r from OpRun r where r.key.job = :job and r.key.dt = :dt and r.state = :s",
+                        OpRun.class)
+                .setParameter("job", job).setParameter("dt", dt).setParameter("s", OpRun.State.WAITING).getResultList();
+    }
+
+    /**
+     * Keeps an input; the same input again is a no-op (a sender's retry), a different one for the
+     * same (job, to, from) is refused.
+     */
+    @Transactional
+    public boolean keep(RunInput input) {
+        RunInput existing = entities.find(RunInput.class, input.key());
+        if (existing != null) {
+            return existing.payloadHash().equals(input.payloadHash());
+        }
+        entities.persist(input);
+        entities.flush();
+        return true;
+    }
+
+    public List<RunInput> inputsTo(String job, String to) {
+        return entities.createQuery("select i from RunInput i where i.key.job = :job and i.key.to = :to", RunInput.class)
+                .setParameter("job", job).setParameter("to", to).getResultList();
+    }
+
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

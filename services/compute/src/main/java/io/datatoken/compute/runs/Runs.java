@@ -1,0 +1,119 @@
+package io.datatoken.compute.runs;
+
+import io.datatoken.domain.market.Job;
+import io.datatoken.domain.market.JobId;
+import io.datatoken.domain.market.JobState;
+import io.datatoken.domain.market.ResultHash;
+import io.datatoken.domain.market.TaskMarketLedger;
+import io.datatoken.domain.op.OpHash;
+import io.datatoken.domain.organization.LedgerRefusal;
+import io.datatoken.domain.organization.LedgerUnavailable;
+import io.datatoken.domain.token.DataTokenId;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Runs accepted requests: one run per (job, asset, op), opened when the request is accepted and
+ * advanced in the background whenever something it waits for arrives. A run starts only once its
+ * inputs are all there, and only one thread starts it (a conditional state change); it ends with
+ * the receipt on chain, signed by the node's own account, or FAILED with the reason.
+ */
+@ApplicationScoped
+public class Runs {
+
+    private static final Logger LOG = Logger.getLogger(Runs.class.getName());
+
+    @Inject
+    RunBook book;
+
+    @Inject
+    JobPlans plans;
+
+    @Inject
+    TaskMarketLedger market;
+
+    @Inject
+    NodeAccount account;
+
+    @Inject
+    Instance<OpDriver> drivers;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Opens the run of an accepted request and starts advancing it; a run opened before is returned as is. */
+    public OpRun open(JobId job, DataTokenId dt, OpHash op, UUID request) {
+        OpRun.Key key = new OpRun.Key(job.value(), dt.value(), op.value());
+        String name = plans.opName(op).orElse("unknown");
+        OpRun run = book.open(key, name, request);
+        executor.execute(() -> advance(key));
+        return run;
+    }
+
+    /** Something arrived for {@code dt}'s runs in the job: advance those that wait. */
+    public void inputArrived(String job, String dt) {
+        for (OpRun waiting : book.waiting(job, dt)) {
+            executor.execute(() -> advance(waiting.key()));
+        }
+    }
+
+    void advance(OpRun.Key key) {
+        try {
+            OpRun run = book.find(key).orElse(null);
+            if (run == null || run.state() != OpRun.State.WAITING) {
+                return;
+            }
+            OpDriver driver = driverFor(run.opName());
+            RunContext context = contextOf(key);
+            List<DataTokenId> missing = driver.missingInputs(context);
+            if (!missing.isEmpty()) {
+                book.move(key, OpRun.State.WAITING, OpRun.State.WAITING, "waiting for the inputs of " + missing);
+                return;
+            }
+            if (!book.move(key, OpRun.State.WAITING, OpRun.State.RUNNING, "running " + run.opName())) {
+                return;
+            }
+            account.ensureRegistered();
+            OpDriver.Outcome outcome = driver.run(context);
+            account.recordReceipt(context.jobId(), context.dt(), context.op(), ResultHash.of(outcome.resultHash()));
+            book.succeed(key, outcome.resultHash(), outcome.detail() + "; receipt on chain");
+        } catch (RunFailed | LedgerRefusal | LedgerUnavailable e) {
+            LOG.log(Level.INFO, "run failed: {0}: {1}", new Object[] {key, e.getMessage()});
+            book.fail(key, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "run " + key + " failed unexpectedly", e);
+            book.fail(key, "the node failed unexpectedly (" + e.getClass().getSimpleName() + "); see the node's log");
+        }
+    }
+
+    private OpDriver driverFor(String opName) {
+        Map<String, OpDriver> byName = drivers.stream().collect(Collectors.toMap(OpDriver::opName, Function.identity()));
+        OpDriver driver = byName.get(opName);
+        if (driver == null) {
+            throw new RunFailed("this node has no driver for op '" + opName + "' (it runs " + byName.keySet() + ")");
+        }
+        return driver;
+    }
+
+    private RunContext contextOf(OpRun.Key key) {
+        JobId jobId = JobId.of(key.job());
+        DataTokenId dt = DataTokenId.of(key.dt());
+        Job job = market.findJob(jobId).orElseThrow(() -> new RunFailed("job " + jobId + " is not on the task market"));
+        if (job.state() != JobState.RUNNING) {
+            throw new RunFailed("job " + jobId + " is " + job.state() + ", not RUNNING: nothing runs for it");
+        }
+        JobPlans.Placement placement = plans.placementOf(dt, job.algorithm()).orElseThrow(() -> new RunFailed(
+                "no composition in job " + jobId + " names an op for " + dt + " in a document that matches the chain"));
+        return new RunContext(key, jobId, dt, OpHash.of(key.op()), job, placement);
+    }
+}

@@ -1,0 +1,80 @@
+package io.datatoken.compute.runs;
+
+import io.datatoken.compute.ops.OpRunner;
+import io.datatoken.domain.token.DataTokenId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code secure-sum} on a compute provider's node: waits for one share from every asset of the
+ * composition that runs {@code ss-share}, has the op add them, and sends the partial sum to the
+ * node of the job's algorithm (its owner). A partial sum alone reveals nothing about any Z_i.
+ */
+@ApplicationScoped
+public class SecureSum implements OpDriver {
+
+    static final String NAME = "secure-sum";
+
+    @Inject
+    JobPlans plans;
+
+    @Inject
+    RunBook book;
+
+    @Inject
+    OpCode code;
+
+    @Inject
+    OpRunner runner;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Override
+    public String opName() {
+        return NAME;
+    }
+
+    @Override
+    public List<DataTokenId> missingInputs(RunContext run) {
+        Map<String, RunInput> arrived = arrived(run);
+        return sharers(run).stream().filter(s -> !arrived.containsKey(s.value())).toList();
+    }
+
+    @Override
+    public Outcome run(RunContext run) {
+        Map<String, RunInput> arrived = arrived(run);
+        List<DataTokenId> sharers = sharers(run);
+        String input = sharers.stream().map(s -> arrived.get(s.value()).payload())
+                .collect(Collectors.joining(",", "{\"shares\":[", "]}"));
+        String output;
+        try {
+            output = runner.run(code.directoryOf(run.op()), input);
+        } catch (OpRunner.OpFailed e) {
+            throw new RunFailed(e.getMessage(), e);
+        }
+        String sum;
+        try {
+            sum = RingMatrices.fromOutput(output, "sum");
+        } catch (IllegalArgumentException e) {
+            throw new RunFailed("secure-sum wrote a malformed sum: " + e.getMessage(), e);
+        }
+        deliveries.deliver(run.jobId(), run.dt(), run.job().algorithm(), RunInput.Kind.PARTIAL_SUM, sum);
+        return new Outcome(Transfer.sha256(sum), "added " + sharers.size() + " shares and sent the partial sum to the "
+                + "algorithm owner's node");
+    }
+
+    private List<DataTokenId> sharers(RunContext run) {
+        return plans.childrenRunning(run.placement(), SsShare.NAME);
+    }
+
+    private Map<String, RunInput> arrived(RunContext run) {
+        return book.inputsTo(run.jobId().value(), run.dt().value()).stream()
+                .filter(i -> i.kind() == RunInput.Kind.SHARE)
+                .collect(Collectors.toMap(i -> i.key().from(), Function.identity()));
+    }
+}

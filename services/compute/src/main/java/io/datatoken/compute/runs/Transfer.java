@@ -1,0 +1,39 @@
+package io.datatoken.compute.runs;
+
+import io.datatoken.domain.market.JobId;
+import io.datatoken.domain.token.DataTokenId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * What one node sends another for a job: a matrix (JSON array of rows of integers in [0, 2^64))
+ * from the sending asset's run to the receiving asset, signed by the sending node's chain account
+ * over {@link #signedBytes}.
+ */
+public record Transfer(JobId job, DataTokenId from, DataTokenId to, RunInput.Kind kind, String payload, String signature) {
+
+    /** What the sender signs: every field, the payload by its hash. */
+    public byte[] signedBytes() {
+        return signedBytes(job, from, to, kind, payloadHash());
+    }
+
+    public String payloadHash() {
+        return sha256(payload);
+    }
+
+    public static byte[] signedBytes(JobId job, DataTokenId from, DataTokenId to, RunInput.Kind kind, String payloadHash) {
+        return String.join("\n", "datatoken-transfer/1", job.value(), from.value(), to.value(), kind.name(), payloadHash)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String sha256(String text) {
+        try {
+            return "0x" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256", e);
+        }
+    }
+}
