@@ -49,6 +49,8 @@ import org.junit.jupiter.api.Test;
  */
 class ExecutionRequestIT {
 
+    private static final byte[] MANUAL = bytes("{\"dispatch\":\"manual\"}");
+
     private static String alice;
     private static String bob;
     private static String carol;
@@ -72,7 +74,8 @@ class ExecutionRequestIT {
         job = submittedJob();
         assertThat(stack.post("/job/api/v1/jobs/" + job + "/authorization", carol, JSON_TYPE, new byte[0]).statusCode())
                 .isEqualTo(200);
-        assertThat(stack.post("/job/api/v1/jobs/" + job + "/start", carol, JSON_TYPE, new byte[0]).statusCode())
+        // manual dispatch: these tests take the job's requests to the nodes themselves
+        assertThat(stack.post("/job/api/v1/jobs/" + job + "/start", carol, JSON_TYPE, MANUAL).statusCode())
                 .isEqualTo(200);
     }
 
@@ -89,6 +92,20 @@ class ExecutionRequestIT {
 
         assertThat(trailOf("bank-a", request)).extracting(r -> r.get("outcome").asText())
                 .containsExactlyInAnyOrder("ACCEPTED", "REFUSED");
+    }
+
+    @Test
+    void a_grant_revoked_while_the_job_runs_stops_every_request_for_it_and_the_refusal_is_in_the_trail()
+            throws IOException {
+        JsonNode request = requestFor(job, composition.aData(), opShare);
+        var revoked = stack.delete(ASSETS + "/" + composition.bData() + "/grants/" + composition.algorithm(), bob);
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+
+        assertThat(reasons(execute(request))).containsExactly("not-authorized");
+        assertThat(trailOf("bank-a", request)).singleElement().satisfies(r -> {
+            assertThat(r.get("outcome").asText()).isEqualTo("REFUSED");
+            assertThat(r.get("reasons")).extracting(JsonNode::asText).containsExactly("not-authorized");
+        });
     }
 
     @Test
@@ -148,7 +165,7 @@ class ExecutionRequestIT {
         String forgedJob = submittedJob(algorithm);
         assertThat(stack.post("/job/api/v1/jobs/" + forgedJob + "/authorization", carol, JSON_TYPE, new byte[0])
                 .statusCode()).isEqualTo(200);
-        assertThat(stack.post("/job/api/v1/jobs/" + forgedJob + "/start", carol, JSON_TYPE, new byte[0]).statusCode())
+        assertThat(stack.post("/job/api/v1/jobs/" + forgedJob + "/start", carol, JSON_TYPE, MANUAL).statusCode())
                 .isEqualTo(200);
 
         assertThat(reasons(execute(requestFor(forgedJob, data, forged.value())))).containsExactly("op-code-mismatch");

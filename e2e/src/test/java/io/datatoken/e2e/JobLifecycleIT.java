@@ -6,10 +6,12 @@ import static io.datatoken.e2e.AssetWorld.bytes;
 import static io.datatoken.e2e.AssetWorld.stack;
 import static io.datatoken.e2e.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,23 @@ class JobLifecycleIT {
         assertThat(ok(post(JOBS + "/" + job + "/start", carol)).get("state").asText()).isEqualTo("RUNNING");
         assertThat(Stack.JSON.readTree(stack.get(JOBS, carol).body())).extracting(j -> j.get("jobId").asText())
                 .contains(job);
+    }
+
+    @Test
+    void a_started_job_whose_party_node_reports_its_run_failed_ends_failed_with_the_nodes_reason() throws IOException {
+        grant(alice, composition.aData());
+        grant(bob, composition.bData());
+        String job = submit();
+        ok(post(JOBS + "/" + job + "/authorization", carol));
+        ok(post(JOBS + "/" + job + "/start", carol));
+
+        // both banks' nodes accept, then fail: this composition gives ss-share no compute asset to share to
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(state(job)).isEqualTo("FAILED"));
+        JsonNode view = ok(stack.get(JOBS + "/" + job, carol));
+        assertThat(view.get("detail").asText()).startsWith("ended as FAILED").contains("secure-sum");
+        assertThat(view.get("parties")).extracting(p -> p.get("state").asText()).contains("FAILED");
+        assertThat(view.get("parties")).extracting(p -> p.get("node").asText())
+                .containsExactlyInAnyOrder(stack.computeNode("bank-a"), stack.computeNode("bank-b"));
     }
 
     @Test

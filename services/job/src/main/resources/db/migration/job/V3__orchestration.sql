@@ -15,7 +15,7 @@ CREATE TABLE job_party (
     owner_org  VARCHAR(63)   NOT NULL,
     node       VARCHAR(2048),
     state      VARCHAR(16)   NOT NULL
-        CHECK (state IN ('DISPATCHING', 'ACCEPTED', 'REFUSED', 'UNREACHABLE', 'FAILED', 'DONE')),
+        CHECK (state IN ('DISPATCHING', 'MANUAL', 'ACCEPTED', 'REFUSED', 'UNREACHABLE', 'FAILED', 'DONE')),
     attempts   INTEGER       NOT NULL DEFAULT 0 CHECK (attempts >= 0),
     reasons    VARCHAR(400)  NOT NULL DEFAULT '',
     detail     VARCHAR(2000) NOT NULL DEFAULT '',

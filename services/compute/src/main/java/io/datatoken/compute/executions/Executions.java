@@ -91,6 +91,7 @@ public class Executions {
                 signer.flatMap(organizations::organizationOf),
                 job,
                 job.map(j -> token.isPresent() && tokens.isPartOf(request.dt(), j.algorithm())).orElse(false),
+                job.map(j -> tokens.isActive(j.algorithm())).orElse(false),
                 token.map(DataToken::owner),
                 OrganizationAlias.of(nodeOrganization),
                 signer.map(s -> log.spent(s.value(), request.nonce())).orElse(false),

@@ -25,7 +25,8 @@ public final class OpPackages {
      * @throws OpCodeMismatch if the package is not the code the registry names
      * @throws IllegalArgumentException if it is not a ustar archive of plain relative files
      */
-    public static void unpack(byte[] codePackage, OpHash registered, Path into) {
+    public static void unpack(byte[] codePackage, OpHash registered, Path directory) {
+        Path into = directory.toAbsolutePath().normalize();
         OpHash actual = OpHash.sha256Of(codePackage);
         if (!actual.equals(registered)) {
             throw new OpCodeMismatch(registered, actual);

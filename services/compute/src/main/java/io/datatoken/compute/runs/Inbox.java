@@ -80,6 +80,10 @@ public class Inbox {
         if (job.state() != JobState.RUNNING) {
             throw new TransferRefused("job-not-running", "job " + job.id() + " is " + job.state());
         }
+        if (!tokens.isActive(job.algorithm())) {
+            throw new TransferRefused("not-authorized", "job " + job.id() + "'s algorithm is no longer authorized: a grant "
+                    + "below it was revoked or expired, or an owner suspended");
+        }
         String fromOp = opNameFor(transfer.from(), job);
         switch (transfer.kind()) {
             case SHARE -> checkShare(transfer, job, fromOp);

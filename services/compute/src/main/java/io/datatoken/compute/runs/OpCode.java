@@ -39,7 +39,7 @@ public class OpCode {
     String workDir;
 
     public Path directoryOf(OpHash op) {
-        Path target = Path.of(workDir).toAbsolutePath().resolve("ops").resolve(op.value().substring(2));
+        Path target = Path.of(workDir).toAbsolutePath().normalize().resolve("ops").resolve(op.value().substring(2));
         if (Files.isDirectory(target)) {
             return target;
         }
@@ -64,6 +64,8 @@ public class OpCode {
         } catch (OpCodeMismatch e) {
             throw new RunFailed("the code stored for op " + registered.name() + " is not the code its registered hash "
                     + "names: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new RunFailed("the code package of op " + registered.name() + " cannot be unpacked: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack op " + op + " under " + workDir, e);
         }

@@ -9,6 +9,7 @@ import io.datatoken.domain.op.OpHash;
 import io.datatoken.domain.organization.LedgerRefusal;
 import io.datatoken.domain.organization.LedgerUnavailable;
 import io.datatoken.domain.token.DataTokenId;
+import io.datatoken.domain.token.DataTokenLedger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +45,9 @@ public class Runs {
 
     @Inject
     NodeAccount account;
+
+    @Inject
+    DataTokenLedger tokens;
 
     @Inject
     Instance<OpDriver> drivers;
@@ -111,6 +115,10 @@ public class Runs {
         Job job = market.findJob(jobId).orElseThrow(() -> new RunFailed("job " + jobId + " is not on the task market"));
         if (job.state() != JobState.RUNNING) {
             throw new RunFailed("job " + jobId + " is " + job.state() + ", not RUNNING: nothing runs for it");
+        }
+        if (!tokens.isActive(job.algorithm())) {
+            throw new RunFailed("job " + jobId + "'s algorithm is no longer authorized (a grant below it was revoked or "
+                    + "expired, or an owner suspended): nothing more runs for it");
         }
         JobPlans.Placement placement = plans.placementOf(dt, job.algorithm()).orElseThrow(() -> new RunFailed(
                 "no composition in job " + jobId + " names an op for " + dt + " in a document that matches the chain"));

@@ -95,6 +95,17 @@ class OpRunnerTest {
         assertThat(elsewhere).doesNotExist();
     }
 
+    @Test
+    void a_package_unpacks_into_a_directory_named_through_dot_dot() throws Exception {
+        byte[] codePackage = tar(OPS.resolve("secure-sum"));
+        Files.createDirectories(scratch.resolve("a"));
+        Path into = scratch.resolve("a/../unpacked-via-dots");
+
+        OpPackages.unpack(codePackage, OpHash.sha256Of(codePackage), into);
+
+        assertThat(scratch.resolve("unpacked-via-dots/secure_sum.py")).exists();
+    }
+
     private JsonNode run(String op, JsonNode input) throws IOException {
         return JSON.readTree(RUNNER.run(OPS.resolve(op), input.toString()));
     }

@@ -6,6 +6,7 @@ import io.datatoken.support.web.Params;
 import io.datatoken.job.market.Market;
 import io.datatoken.job.market.JobEntry;
 import io.datatoken.job.market.TaskBoard;
+import io.datatoken.job.orchestration.Dispatch;
 import io.datatoken.job.orchestration.Orchestration;
 import io.datatoken.support.security.Caller;
 import io.datatoken.support.security.OrganizationRequired;
@@ -13,6 +14,8 @@ import io.datatoken.support.web.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -90,13 +94,46 @@ public class JobsResource {
             + "party's receipt is on chain (SUCCEEDED), or when a party refuses, cannot be reached or is too late "
             + "(FAILED); GET /v1/jobs/{id} shows the parties")
     @APIResponse(responseCode = "200", description = "running; the parties are dispatched in the background")
+    @APIResponse(responseCode = "400", description = "an unknown dispatch mode")
     @APIResponse(responseCode = "403", description = "the job is another organization's")
     @APIResponse(responseCode = "409", description = "not-all-authorized, or the job is not AUTHORIZED")
-    public JobView start(@PathParam("jobId") String jobId) {
+    public JobView start(@PathParam("jobId") String jobId, String body) {
         JobId id = id(jobId);
+        Dispatch dispatch = StartRequest.dispatchOf(body);
         JobView started = JobView.of(market.start(OrganizationRequired.of(caller), id));
-        orchestration.begin(id);
+        orchestration.begin(id, dispatch);
         return started;
+    }
+
+    /**
+     * @param dispatch {@code automatic} (default: the job service asks every party's node) or {@code manual}
+     *                 (the owner takes signed requests from {@code /execution-requests} to the nodes itself)
+     */
+    public record StartRequest(String dispatch) {
+
+        /** The mode a start's body asks for; no body (as most callers send) means automatic. */
+        static Dispatch dispatchOf(String body) {
+            if (body == null || body.isBlank()) {
+                return Dispatch.AUTOMATIC;
+            }
+            StartRequest request;
+            try (Jsonb json = JsonbBuilder.create()) {
+                request = json.fromJson(body, StartRequest.class);
+            } catch (Exception malformed) {
+                throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-request", "send no body, or "
+                        + "{\"dispatch\": \"automatic\" | \"manual\"}");
+            }
+            if (request == null || request.dispatch() == null) {
+                return Dispatch.AUTOMATIC;
+            }
+            try {
+                return Dispatch.valueOf(request.dispatch().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(Response.Status.BAD_REQUEST, "unknown-dispatch", "dispatch is 'automatic' "
+                        + "(the job service asks every party's node) or 'manual' (you take the requests to the nodes), "
+                        + "not '" + request.dispatch() + "'");
+            }
+        }
     }
 
     @POST

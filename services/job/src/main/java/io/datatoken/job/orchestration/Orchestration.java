@@ -118,7 +118,15 @@ public class Orchestration {
 
     /** Begins orchestrating a job that is RUNNING on chain, unless this service already does; returns at once. */
     public void begin(JobId job) {
-        Run run = new Run(this, job);
+        begin(job, Dispatch.AUTOMATIC);
+    }
+
+    /**
+     * As {@link #begin(JobId)}; with {@link Dispatch#MANUAL} the job's owner hands the parties' nodes
+     * the requests itself (from {@code /execution-requests}), and this service only watches the chain.
+     */
+    public void begin(JobId job, Dispatch dispatch) {
+        Run run = new Run(this, job, dispatch);
         if (runs.putIfAbsent(job, run) == null) {
             schedule(run::prepare, Duration.ZERO);
         }
@@ -128,6 +136,7 @@ public class Orchestration {
     public void resume() {
         schedule(() -> {
             try {
+                // a resumed run keeps its parties' recorded states, so its dispatch mode too
                 jobs.running().forEach(this::begin);
             } catch (RuntimeException e) {
                 Duration later = retries.after(resumeTries.incrementAndGet());

@@ -32,6 +32,12 @@ public record PartyRecord(DataTokenId dt, OpHash op, OrganizationAlias owner, UR
         detail = detail == null ? "" : cut(detail);
     }
 
+    /** The party of a job its owner dispatches by hand: MANUAL, nothing sent by this service. */
+    public static PartyRecord handedToOwner(Party party, Instant at) {
+        return new PartyRecord(party.dt(), party.op(), party.owner(), party.node(), PartyState.MANUAL, 0, List.of(),
+                "the job's owner hands this party's node its request", at);
+    }
+
     /** The party as found, before anything is sent: DISPATCHING, or UNREACHABLE when it has no node. */
     public static PartyRecord enlisted(Party party, Instant at) {
         return party.node() == null

@@ -4,6 +4,8 @@ package io.datatoken.job.orchestration;
 public enum PartyState {
     /** Being handed to its compute node (retried while the node cannot be reached). */
     DISPATCHING,
+    /** The job's owner hands its node the request itself ({@link Dispatch#MANUAL}); this service only waits for the receipt. */
+    MANUAL,
     /** Its node accepted the request and runs the op. */
     ACCEPTED,
     /** Its node refused the request; it will not run. */

@@ -30,6 +30,7 @@ final class Run {
 
     private final Orchestration o;
     private final JobId id;
+    private final Dispatch dispatch;
     private final Map<PartyKey, PartyRecord> parties = new ConcurrentHashMap<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private volatile Job job;
@@ -39,9 +40,10 @@ final class Run {
     /** Touched by the watcher only, whose polls never overlap. */
     private int polls;
 
-    Run(Orchestration orchestration, JobId id) {
+    Run(Orchestration orchestration, JobId id, Dispatch dispatch) {
         this.o = orchestration;
         this.id = id;
+        this.dispatch = dispatch;
     }
 
     JobId job() {
@@ -81,7 +83,8 @@ final class Run {
         Instant now = o.clock.instant();
         try {
             return o.book.begin(id, now, o.discovery.partiesOf(job.algorithm()).stream()
-                    .map(p -> PartyRecord.enlisted(p, now)).toList());
+                    .map(p -> dispatch == Dispatch.MANUAL ? PartyRecord.handedToOwner(p, now) : PartyRecord.enlisted(p, now))
+                    .toList());
         } catch (CannotDispatch e) {
             RunRecord run = o.book.begin(id, now, List.of());
             o.book.note(id, e.getMessage());

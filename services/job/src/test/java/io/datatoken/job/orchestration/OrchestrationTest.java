@@ -151,6 +151,23 @@ class OrchestrationTest {
     }
 
     @Test
+    void a_job_its_owner_dispatches_by_hand_sends_nothing_and_succeeds_with_the_last_receipt() {
+        nodes.answer(NODE_A, ACCEPT).answer(NODE_B, ACCEPT);
+
+        orchestration.begin(JOB, Dispatch.MANUAL);
+
+        eventually().untilAsserted(() -> assertThat(states()).containsExactly(PartyState.MANUAL, PartyState.MANUAL));
+        jobs.receipt(aData, SHARE, BANK_A);
+        eventually().untilAsserted(() -> assertThat(states()).containsExactly(DONE, PartyState.MANUAL));
+        assertThat(jobs.finishes).isEmpty();
+        jobs.receipt(bData, SHARE, BANK_B);
+
+        eventually().untilAsserted(() -> assertThat(jobs.finishes).containsExactly(true));
+        assertThat(nodes.submissions).as("the owner took the requests to the nodes").isEmpty();
+        assertEndedOnceOnly();
+    }
+
+    @Test
     void a_node_never_reached_is_unreachable_after_the_configured_attempts_and_fails_the_job() {
         orchestration.attempts = 3;
         nodes.answer(NODE_A, ACCEPT);

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param signerOrganization the organization the recovered signer acts for, if any
  * @param job                the job as the chain has it, if it exists
  * @param dtPartOfJob        the asset is the job's algorithm or below it (chain)
+ * @param jobAuthorized      the job's algorithm is active: every grant below it live, every owner active (chain)
  * @param dtOwner            the asset's owner (chain), if the asset exists
  * @param nodeOrganization   the organization this node runs for
  * @param nonceUsed          the requester's nonce was seen before
@@ -19,7 +20,7 @@ import java.util.Optional;
  * @param workflowOp         the op the composition's workflow sets for the asset, if any
  */
 public record ExecutionFacts(SignedExecutionRequest request, Optional<OrganizationAlias> signerOrganization,
-                             Optional<Job> job, boolean dtPartOfJob, Optional<OrganizationAlias> dtOwner,
+                             Optional<Job> job, boolean dtPartOfJob, boolean jobAuthorized, Optional<OrganizationAlias> dtOwner,
                              OrganizationAlias nodeOrganization, boolean nonceUsed, boolean opUsable,
                              boolean opCodeMatches, Optional<String> workflowOp) {
 

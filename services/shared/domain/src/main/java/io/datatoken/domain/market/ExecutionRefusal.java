@@ -19,6 +19,7 @@ public record ExecutionRefusal(Reason reason, String detail) {
         WRONG_ORGANIZATION("wrong-organization"),
         UNKNOWN_JOB("unknown-job"),
         JOB_NOT_RUNNING("job-not-running"),
+        NOT_AUTHORIZED("not-authorized"),
         NOT_PART_OF_JOB("not-part-of-job"),
         NOT_THIS_NODES_ASSET("not-this-nodes-asset"),
         OP_NOT_USABLE("op-not-usable"),

@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * What a compute node checks before it runs anything, trusting nobody: the request is fresh and
- * unused, signed by an account of the job's owner, for a running job, for an asset of this node's
+ * unused, signed by an account of the job's owner, for a running job whose every authorization is
+ * still live, for an asset of this node's
  * organization that is part of the job, with a usable op whose stored code is the registered code
  * and that the composition's workflow sets for that asset. Every failed rule is reported; an empty list means the request may run.
  */
@@ -50,6 +51,9 @@ public final class ExecutionRequestCheck {
             }
             if (job.state() != JobState.RUNNING) {
                 refusals.add(new ExecutionRefusal(Reason.JOB_NOT_RUNNING, "the job is " + job.state() + ", not RUNNING"));
+            } else if (!facts.jobAuthorized()) {
+                refusals.add(new ExecutionRefusal(Reason.NOT_AUTHORIZED, "the job's algorithm " + job.algorithm()
+                        + " is no longer authorized: a grant below it was revoked or expired, or an owner suspended"));
             }
             if (!facts.dtPartOfJob()) {
                 refusals.add(new ExecutionRefusal(Reason.NOT_PART_OF_JOB, request.dt() + " is not part of the job's algorithm "

@@ -34,7 +34,7 @@ class ExecutionRequestCheckTest {
     void each_broken_rule_is_named() {
         var all = new ExecutionFacts(request(NOW), Optional.of(BANK_A),
                 Optional.of(new Job(JOB, RUNNING.task(), RUNNING.algorithm(), FINTECH, JobState.AUTHORIZED, NOW, NOW)),
-                false, Optional.of(FINTECH), BANK_A, true, false, true, Optional.of(hex('9')));
+                false, false, Optional.of(FINTECH), BANK_A, true, false, true, Optional.of(hex('9')));
 
         assertThat(check.refusals(all)).extracting(ExecutionRefusal::reason).containsExactly(Reason.EXPIRED,
                 Reason.REPLAYED, Reason.WRONG_ORGANIZATION, Reason.JOB_NOT_RUNNING, Reason.NOT_PART_OF_JOB,
@@ -44,13 +44,22 @@ class ExecutionRequestCheckTest {
 
     @Test
     void an_unknown_job_or_signer_is_refused() {
-        var noJob = new ExecutionFacts(request(NOW.plusSeconds(60)), Optional.of(FINTECH), Optional.empty(), true,
+        var noJob = new ExecutionFacts(request(NOW.plusSeconds(60)), Optional.of(FINTECH), Optional.empty(), true, true,
                 Optional.of(BANK_A), BANK_A, false, true, true, Optional.of(OP.value()));
-        var noSigner = new ExecutionFacts(request(NOW.plusSeconds(60)), Optional.empty(), Optional.of(RUNNING), true,
+        var noSigner = new ExecutionFacts(request(NOW.plusSeconds(60)), Optional.empty(), Optional.of(RUNNING), true, true,
                 Optional.of(BANK_A), BANK_A, false, true, true, Optional.of(OP.value()));
 
         assertThat(check.refusals(noJob)).extracting(ExecutionRefusal::reason).containsExactly(Reason.UNKNOWN_JOB);
         assertThat(check.refusals(noSigner)).extracting(ExecutionRefusal::reason).containsExactly(Reason.UNKNOWN_SIGNER);
+    }
+
+    @Test
+    void a_running_job_whose_authorization_was_revoked_runs_nothing() {
+        var revoked = new ExecutionFacts(request(NOW.plusSeconds(60)), Optional.of(FINTECH), Optional.of(RUNNING), true,
+                false, Optional.of(BANK_A), BANK_A, false, true, true, Optional.of(OP.value()));
+
+        assertThat(check.refusals(revoked)).extracting(ExecutionRefusal::reason).containsExactly(Reason.NOT_AUTHORIZED);
+        assertThat(check.refusals(revoked).getFirst().detail()).contains("revoked");
     }
 
     @Test
@@ -77,7 +86,7 @@ class ExecutionRequestCheckTest {
     }
 
     private static ExecutionFacts facts(SignedExecutionRequest request, boolean opCodeMatches) {
-        return new ExecutionFacts(request, Optional.of(FINTECH), Optional.of(RUNNING), true, Optional.of(BANK_A), BANK_A,
+        return new ExecutionFacts(request, Optional.of(FINTECH), Optional.of(RUNNING), true, true, Optional.of(BANK_A), BANK_A,
                 false, true, opCodeMatches, Optional.of(OP.value()));
     }
 
