@@ -25,38 +25,20 @@ import {
   address, bytes32, bytes32Array, callData, contract, string, textId, textOfId, uint,
 } from '../dev/demo/chain.mjs';
 import { dataDdo } from '../dev/demo/s1-documents.mjs';
+import { RECEIPT_FIRST_PAUSE_MS, RECEIPT_POLL_MS, receiptOf } from './receipts.mjs';
 
 const USAGE = 'usage: ./datatoken bench registrations [--count N (100)] [--concurrency C (4; 1: sequential only)] '
   + '[--warmup W (10)] [--block-time S (1; 0: skip)] [--block-clients B (16)]';
 const GOAL = 0.8;
-// As the service's chain adapter (services/shared/chain ChainSettings): gas limit, receipt polling.
+// As the service's chain adapter (services/shared/chain ChainSettings): gas limit.
 const GAS_LIMIT = `0x${(3_000_000).toString(16)}`;
-const RECEIPT_FIRST_PAUSE_MS = 5;
-const RECEIPT_POLL_MS = 100;
-const RECEIPT_TIMEOUT_MS = 30_000;
 const DATA_KIND = 0;
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 /** A fresh DATA DDO of the demo's class, in the form the service stores. */
 function freshDdo(ssShare, label) {
   const dt = `0x${randomBytes(32).toString('hex')}`;
   return inCanonicalShape(dataDdo({ dt, owner: 'bank-a', title: `bench registration ${label}`, ssShare }));
-}
-
-async function receiptOf(platform, txHash) {
-  const deadline = Date.now() + RECEIPT_TIMEOUT_MS;
-  let pause = RECEIPT_FIRST_PAUSE_MS;
-  for (;;) {
-    const receipt = await platform.rpc('eth_getTransactionReceipt', [txHash], { retry: false });
-    if (receipt) {
-      if (receipt.status !== '0x1') throw new Fatal(`transaction ${txHash} reverted`);
-      return receipt;
-    }
-    if (Date.now() > deadline) throw new Fatal(`no receipt for ${txHash} after ${RECEIPT_TIMEOUT_MS} ms`);
-    await sleep(pause);
-    pause = Math.min(pause * 2, RECEIPT_POLL_MS);
-  }
 }
 
 /** The raw chain's side: an anvil dev account acting for a data-provider organization. */
