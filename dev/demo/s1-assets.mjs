@@ -8,7 +8,7 @@ import {
 } from './platform.mjs';
 import { algorithmDdo, computeDdo, dataDdo, demoDt } from './s1-documents.mjs';
 
-export const OP_VERSION = '1.1.0';
+export const OP_VERSION = '1.2.0';
 const PLATFORM_ROLES = ['data-provider', 'compute-provider', 'algorithm-provider', 'data-user', 'regulator'];
 
 /** Each demo organization with the platform roles its members have in the dev realm. */

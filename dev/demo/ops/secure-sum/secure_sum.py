@@ -1,69 +1,88 @@
-"""secure-sum 1.1.0: a DataToken trusted op (scenario S1).
+"""secure-sum 1.2.0: a DataToken trusted op (scenario S1).
 
 Runs on a compute node: adds, element by element over the ring Z_(2^64), the share matrices the
 node received from the parties. Each partial sum is as random as its inputs; only the sum of all
 compute nodes' partial sums (at the algorithm owner) reveals sum_i X_i W_i.
 
-Protocol: stdin {"shares": [matrices of integers in [0, 2^64)]}, stdout {"sum": matrix}.
-Standard library only.
+Protocol: stdin {"shares": [M_1, ..., M_k]}, stdout {"sum": M}, each M a ring matrix (v2):
+{"rows": r, "cols": c, "data": "<standard padded base64 of the r*c elements as little-endian
+uint64, row after row>"}, nothing else in it; all shares have the same shape, and a malformed one
+stops the op with an error. Standard library only.
 
-Speed (a 1M x 16 matrix takes seconds, not minutes, and there is no numpy): the shares are packed
-into arrays of uint64 and added 64Ki elements at a time, each block read as one Python int with a
-64-bit lane per element, so the ring addition runs in C over the whole block (SWAR: masks keep
-carries inside their lane) instead of one Python operation per element. Entries outside [0, 2^64)
-or not integers take the element-by-element path, which is the specification: sum(...) % 2^64.
+Speed (a 1M x 16 matrix takes seconds, not minutes, and there is no numpy): the shares are decoded
+from base64 straight into bytes of uint64 and added 64Ki elements at a time, each block read as one
+Python int with a 64-bit lane per element, so the ring addition runs in C over the whole block
+(SWAR: masks keep carries inside their lane) instead of one Python operation per element; the sum
+is encoded back to base64 from those bytes. No Python int or list per element.
 """
+import base64
+import binascii
 import gc
 import json
 import sys
-from array import array
 from functools import lru_cache
 
-RING = 2**64
 WORD = 8  # bytes per ring element
 BLOCK = 1 << 16  # elements per block: buffers of 512 KiB, about cache-sized
-ORDER = sys.byteorder  # memoryview and array read native order; int.from_bytes must agree
+ORDER = "little"  # of every packed buffer (the wire's order), whatever the machine's (sys.byteorder)
+MEMBERS = {"rows", "cols", "data"}
 
 
 def secure_sum(shares):
-    """The element-wise sum of the share matrices modulo 2^64."""
-    rows, cols = shape_of(shares)
-    try:
-        packed = [pack(m) for m in shares]
-    except OutsideRing:
-        return [[sum(m[r][c] for m in shares) % RING for c in range(cols)] for r in range(rows)]
-    if cols == 0:
-        return [[] for _ in range(rows)]
-    return memoryview(add_packed(packed)).cast("Q", [rows, cols]).tolist()
-
-
-class OutsideRing(Exception):
-    """A share holds an entry that is not an integer in [0, 2^64)."""
-
-
-def shape_of(shares):
-    """(rows, cols) of the share matrices, which must all have that shape."""
+    """The element-wise sum modulo 2^64 of the ring matrices `shares` (v2 objects, as json.load gives
+    them), as a ring matrix (v2 JSON text) in parts (see matrix_parts)."""
     if not shares:
         raise ValueError("nothing to add: send at least one share matrix")
-    rows, cols = len(shares[0]), len(shares[0][0]) if shares[0] else 0
-    if any(len(m) != rows or set(map(len, m)) - {cols} for m in shares):
+    decoded = [decode_matrix(m) for m in shares]
+    rows, cols = decoded[0][1:]
+    if any((r, c) != (rows, cols) for _, r, c in decoded):
         raise ValueError("all share matrices must have the same shape")
-    return rows, cols
+    return matrix_parts(add_packed([packed for packed, _, _ in decoded]), rows, cols)
 
 
-def pack(matrix):
-    """The matrix as native-order uint64, row after row."""
-    packed = array("Q")
+def decode_matrix(matrix):
+    """(bytes of little-endian uint64, rows, cols) of a ring matrix (v2), checked: exactly the members
+    rows and cols (whole numbers >= 1) and data (standard padded base64 of 8 * rows * cols bytes)."""
+    if not isinstance(matrix, dict) or set(matrix) != MEMBERS:
+        raise ValueError('a ring matrix is an object of exactly "rows", "cols" and "data"')
+    rows, cols, data = matrix["rows"], matrix["cols"], matrix["data"]
+    if type(rows) is not int or type(cols) is not int or rows < 1 or cols < 1:
+        raise ValueError(f"a ring matrix has whole numbers >= 1 of rows and cols, not {rows!r} x {cols!r}")
+    size = WORD * rows * cols
+    if not isinstance(data, str) or len(data) != 4 * -(-size // 3):
+        raise ValueError(f"the data of a {rows} x {cols} ring matrix is {4 * -(-size // 3)} characters of base64")
     try:
-        for row in matrix:
-            packed.fromlist(row)
-    except (OverflowError, TypeError) as e:  # array("Q") takes only ints in [0, 2^64), rows only as lists
-        raise OutsideRing(str(e)) from e
-    return packed
+        packed = _base64(data)
+    except (binascii.Error, ValueError) as e:
+        raise ValueError(f"the data of a ring matrix is not standard padded base64: {e}") from e
+    if len(packed) != size:
+        raise ValueError(f"the data of a {rows} x {cols} ring matrix is {size} bytes, not {len(packed)}")
+    return packed, rows, cols
+
+
+def encode_matrix(packed, rows, cols):
+    """A ring matrix (v2) as compact JSON text (bytes)."""
+    return b"".join(matrix_parts(packed, rows, cols))
+
+
+def matrix_parts(packed, rows, cols):
+    """encode_matrix's text in three parts, the base64 in the middle: base64 needs no JSON escaping, so
+    the text is put together directly (json.dumps would scan and copy the data again) and never
+    joined on the op's path (a copy of all the data)."""
+    if len(packed) != WORD * rows * cols:
+        raise ValueError(f"{len(packed)} bytes are not a {rows} x {cols} matrix of uint64")
+    return [b'{"rows":%d,"cols":%d,"data":"' % (rows, cols), binascii.b2a_base64(packed, newline=False), b'"}']
+
+
+def _base64(text):
+    try:
+        return binascii.a2b_base64(text, strict_mode=True)  # Python 3.11+: no stray characters, padding required
+    except TypeError:
+        return base64.b64decode(text, validate=True)
 
 
 def add_packed(buffers):
-    """The element-wise sum modulo 2^64 of equally long buffers of native-order uint64."""
+    """The element-wise sum modulo 2^64 of equally long buffers of little-endian uint64."""
     views = [memoryview(b).cast("B") for b in buffers]
     if any(v.nbytes != views[0].nbytes for v in views):
         raise ValueError("all share buffers must have the same length")
@@ -91,9 +110,18 @@ def _lanes(word, size):
     return int.from_bytes(word.to_bytes(WORD, ORDER) * size, ORDER)
 
 
+def respond(request):
+    """The op's output for its input (JSON text, bytes or str): {"sum": M} as parts of JSON text."""
+    request = json.loads(request)
+    if not isinstance(request, dict) or not isinstance(request.get("shares"), list):
+        raise ValueError('the input is {"shares": [ring matrices]}')
+    return [b'{"sum":'] + secure_sum(request["shares"]) + [b"}"]
+
+
 def main():
-    gc.disable()  # millions of acyclic lists, then exit: collector passes would only cost time
-    json.dump({"sum": secure_sum(json.load(sys.stdin)["shares"])}, sys.stdout)
+    gc.disable()  # a handful of big objects, then exit: collector passes would only cost time
+    sys.stdout.buffer.writelines(respond(sys.stdin.buffer.read()))
+    sys.stdout.buffer.flush()
 
 
 if __name__ == "__main__":

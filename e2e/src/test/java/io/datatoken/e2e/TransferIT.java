@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
  * outside the sending asset's organization (decision 0014). No bearer token is needed or used.
  */
 class TransferIT {
+
+    /** A valid ring matrix (v2): 1 x 2, the elements 1 and 2^63 as little-endian uint64 in base64. */
+    private static final String RING_MATRIX = "{\"rows\":1,\"cols\":2,\"data\":\"AQAAAAAAAAAAAAAAAAAAgA==\"}";
 
     static Stack stack;
     static String bankAData;
@@ -34,7 +38,7 @@ class TransferIT {
     @Test
     void a_transfer_signed_by_an_account_outside_the_senders_organization_is_refused() throws Exception {
         var stranger = ChainAccounts.generate();
-        var response = send(transfer(bankAData, "[[1,2],[3,4]]", stranger.privateKey()));
+        var response = send(transfer(bankAData, RING_MATRIX, stranger.privateKey()));
 
         Problems.assertProblem(response, 409, "wrong-organization");
         assertThat(response.body()).contains(stranger.address().value(), "bank-a");
@@ -43,16 +47,22 @@ class TransferIT {
     @Test
     void a_payload_that_is_not_a_ring_matrix_is_refused_before_anything_else() throws Exception {
         var someone = ChainAccounts.generate();
-        Problems.assertProblem(send(transfer(bankAData, "[[1,-2]]", someone.privateKey())), 400, "malformed-payload");
-        Problems.assertProblem(send(transfer(bankAData, "[[1,2],[3]]", someone.privateKey())), 400, "malformed-payload");
+        for (String malformed : List.of(
+                "[[1,2],[3,4]]",                                                   // the list form of ring matrix v1
+                "{\"rows\":2,\"cols\":2,\"data\":\"AQAAAAAAAAAAAAAAAAAAgA==\"}",       // 2 x 2 but 2 elements of data
+                "{\"rows\":1,\"cols\":2,\"data\":\"AQAAAAAAAAAAAAAA!AAAgA==\"}",       // not base64
+                "{\"rows\":0,\"cols\":2,\"data\":\"\"}",
+                "{\"rows\":1,\"cols\":2,\"data\":\"AQAAAAAAAAAAAAAAAAAAgA==\",\"x\":1}")) {  // an extra member
+            Problems.assertProblem(send(transfer(bankAData, malformed, someone.privateKey())), 400, "malformed-payload");
+        }
     }
 
     @Test
     void malformed_transfers_and_signatures_get_a_problem_not_a_stack_trace() {
         Problems.assertProblem(send("{\"job\":\"0x01\"}"), 400, "malformed-transfer");
-        Problems.assertProblem(send(transfer(bankAData, "[[1]]", null).replace("\"kind\":\"SHARE\"", "\"kind\":\"GIFT\"")),
+        Problems.assertProblem(send(transfer(bankAData, RING_MATRIX, null).replace("\"kind\":\"SHARE\"", "\"kind\":\"GIFT\"")),
                 400, "malformed-transfer");
-        String unsigned = transfer(bankAData, "[[1]]", null);
+        String unsigned = transfer(bankAData, RING_MATRIX, null);
         Problems.assertProblem(send(unsigned), 400, "bad-signature");
     }
 
@@ -70,7 +80,7 @@ class TransferIT {
             signature = NodeMessages.sign(message.getBytes(StandardCharsets.UTF_8), key);
         }
         return "{\"job\":\"" + job + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"kind\":\"SHARE\",\"payload\":"
-                + "\"" + payload + "\",\"signature\":\"" + signature + "\"}";
+                + "\"" + payload.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"signature\":\"" + signature + "\"}";
     }
 
     private static String sha256(String text) {

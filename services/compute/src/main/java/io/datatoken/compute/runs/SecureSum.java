@@ -49,8 +49,13 @@ public class SecureSum implements OpDriver {
     public Outcome run(RunContext run) {
         Map<String, RunInput> arrived = arrived(run);
         List<DataTokenId> sharers = sharers(run);
-        String input = sharers.stream().map(s -> arrived.get(s.value()).payload())
-                .collect(Collectors.joining(",", "{\"shares\":[", "]}"));
+        String input;
+        try {
+            input = sharers.stream().map(s -> RingMatrices.canonical(arrived.get(s.value()).payload()))
+                    .collect(Collectors.joining(",", "{\"shares\":[", "]}"));
+        } catch (IllegalArgumentException e) {
+            throw new RunFailed("a share this node holds is not a ring matrix: " + e.getMessage(), e);
+        }
         String output;
         try {
             output = runner.run(code.directoryOf(run.op()), input);

@@ -8,9 +8,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * What one node sends another for a job: a matrix (JSON array of rows of integers in [0, 2^64))
- * from the sending asset's run to the receiving asset, signed by the sending node's chain account
- * over {@link #signedBytes}.
+ * What one node sends another for a job: a ring matrix ({@link RingMatrices}: rows, cols and the
+ * little-endian words in base64) from the sending asset's run to the receiving asset, signed by the
+ * sending node's chain account over {@link #signedBytes}.
  */
 public record Transfer(JobId job, DataTokenId from, DataTokenId to, RunInput.Kind kind, String payload, String signature) {
 

@@ -6,9 +6,9 @@ import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.datatoken.compute.runs.RingMatrices;
 import io.datatoken.domain.op.OpHash;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,12 +34,16 @@ class OpRunnerTest {
         double[][] x2 = {{-1.0, 0.5}, {2.0, 2.0}, {0.0, -3.5}};
         double[][] w2 = {{2.0, 0.0}, {1.0, -0.75}};
 
-        JsonNode bankA = run("ss-share", JSON.createObjectNode().putPOJO("x", x1).putPOJO("w", w1).put("parties", 2));
-        JsonNode bankB = run("ss-share", JSON.createObjectNode().putPOJO("x", x2).putPOJO("w", w2).put("parties", 2));
-        long[][] node0 = longs(run("secure-sum", JSON.createObjectNode().putPOJO("shares",
-                List.of(bankA.get("shares").get(0), bankB.get("shares").get(0)))).get("sum"));
-        long[][] node1 = longs(run("secure-sum", JSON.createObjectNode().putPOJO("shares",
-                List.of(bankA.get("shares").get(1), bankB.get("shares").get(1)))).get("sum"));
+        // As the nodes pass them on: each share and partial sum checked and re-written by RingMatrices.
+        List<String> bankA = RingMatrices.listFromOutput(runText("ss-share", JSON.createObjectNode().putPOJO("x", x1)
+                .putPOJO("w", w1).put("parties", 2)), "shares");
+        List<String> bankB = RingMatrices.listFromOutput(runText("ss-share", JSON.createObjectNode().putPOJO("x", x2)
+                .putPOJO("w", w2).put("parties", 2)), "shares");
+        assertThat(bankA).hasSize(2).allSatisfy(share -> assertThat(share).startsWith("{\"rows\":3,\"cols\":2,\"data\":\""));
+        long[][] node0 = RingMatrices.parse(RingMatrices.fromOutput(runText("secure-sum",
+                "{\"shares\":[" + bankA.get(0) + "," + bankB.get(0) + "]}"), "sum"));
+        long[][] node1 = RingMatrices.parse(RingMatrices.fromOutput(runText("secure-sum",
+                "{\"shares\":[" + bankA.get(1) + "," + bankB.get(1) + "]}"), "sum"));
 
         double[][] expected = add(multiply(x1, w1), multiply(x2, w2));
         for (int r = 0; r < expected.length; r++) {
@@ -107,7 +111,11 @@ class OpRunnerTest {
     }
 
     private JsonNode run(String op, JsonNode input) throws IOException {
-        return JSON.readTree(RUNNER.run(OPS.resolve(op), input.toString()));
+        return JSON.readTree(runText(op, input));
+    }
+
+    private String runText(String op, Object input) {
+        return RUNNER.run(OPS.resolve(op), input.toString());
     }
 
     private Path script(String name, String code) throws IOException {
@@ -121,17 +129,6 @@ class OpRunnerTest {
         byte[] bytes = tar.getInputStream().readAllBytes();
         assertThat(tar.waitFor()).isZero();
         return bytes;
-    }
-
-    private static long[][] longs(JsonNode matrix) {
-        long[][] values = new long[matrix.size()][];
-        for (int r = 0; r < matrix.size(); r++) {
-            values[r] = new long[matrix.get(r).size()];
-            for (int c = 0; c < matrix.get(r).size(); c++) {
-                values[r][c] = new BigInteger(matrix.get(r).get(c).asText()).longValue();
-            }
-        }
-        return values;
     }
 
     private static double[][] multiply(double[][] a, double[][] b) {
