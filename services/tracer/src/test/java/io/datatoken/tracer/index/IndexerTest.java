@@ -1,0 +1,221 @@
+package io.datatoken.tracer.index;
+
+import static io.datatoken.chain.InMemoryChainLog.log;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.datatoken.chain.InMemoryChainLog;
+import io.datatoken.support.persistence.MigratedSchemaTestBase;
+import jakarta.persistence.EntityManager;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The indexer on a fake chain and the tracer's real schema. */
+class IndexerTest extends MigratedSchemaTestBase {
+
+    private static final IndexerSettings TWO_CONFIRMATIONS = new IndexerSettings(2, 500, 64);
+
+    private InMemoryChainLog chain;
+
+    @Override
+    protected String schema() {
+        return "tracer";
+    }
+
+    @BeforeEach
+    void emptyIndex() {
+        chain = new InMemoryChainLog();
+        emptyTables();
+    }
+
+    @Test
+    void applies_the_confirmed_blocks_and_not_the_unconfirmed_tail() {
+        blocksWithOneEventEach("a", 6);
+        Indexer indexer = indexer(TWO_CONFIRMATIONS);
+
+        assertThat(indexer.catchUp()).isEqualTo(4);
+
+        assertThat(txHashes()).containsExactly("0xa1", "0xa2", "0xa3", "0xa4");
+        assertThat(store().cursor()).contains(AppliedBlock.of(chain.block(4).orElseThrow()));
+        assertThat(indexer.lag()).isEqualTo(2);
+        assertThat(single("select fields->>'dt' from chain_event where tx_hash = '0xa3'")).isEqualTo("0x0a3");
+    }
+
+    @Test
+    void a_second_catch_up_applies_nothing_new() {
+        blocksWithOneEventEach("a", 6);
+        Indexer indexer = indexer(TWO_CONFIRMATIONS);
+        indexer.catchUp();
+        Snapshot before = snapshot();
+
+        assertThat(indexer.catchUp()).isZero();
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void resumes_after_a_crash_between_batches_applying_each_event_once() {
+        blocksWithOneEventEach("a", 9);
+        IndexerSettings twoBlocksABatch = new IndexerSettings(2, 2, 64);
+        Indexer crashing = new Indexer(chain, store().crashingOnBatch(2), twoBlocksABatch);
+
+        assertThatThrownBy(crashing::catchUp).hasMessageContaining("crash");
+        // Blocks 0..1 made the first batch; the second (2..3) was written and rolled back.
+        assertThat(txHashes()).containsExactly("0xa1");
+        assertThat(store().cursor()).contains(AppliedBlock.of(chain.block(1).orElseThrow()));
+
+        assertThat(new Indexer(chain, store(), twoBlocksABatch).catchUp()).isEqualTo(6);
+
+        assertThat(txHashes()).containsExactly("0xa1", "0xa2", "0xa3", "0xa4", "0xa5", "0xa6", "0xa7");
+    }
+
+    @Test
+    void a_reorganization_of_the_unconfirmed_tail_changes_nothing_applied() {
+        blocksWithOneEventEach("a", 6);
+        Indexer indexer = indexer(TWO_CONFIRMATIONS);
+        indexer.catchUp();
+        Snapshot before = snapshot();
+        chain.fork(5);
+        blocksWithOneEventEach("b", 2);
+
+        assertThat(indexer.catchUp()).isZero();
+        assertThat(snapshot()).isEqualTo(before);
+
+        chain.mine(1);
+        assertThat(indexer.catchUp()).isEqualTo(1);
+        assertThat(txHashes()).containsExactly("0xa1", "0xa2", "0xa3", "0xa4", "0xb1");
+    }
+
+    @Test
+    void a_reorganization_below_the_confirmations_rolls_back_to_the_fork_point_and_applies_the_new_branch() {
+        blocksWithOneEventEach("a", 6);
+        Indexer indexer = indexer(TWO_CONFIRMATIONS);
+        indexer.catchUp();
+        // Blocks 3 and 4 were applied; the new branch drops 0xa4 and moves 0xa3 to block 4.
+        chain.fork(3);
+        chain.append(event("0xb1", "0x0b1"));
+        chain.append(event("0xa3", "0x0a3"), event("0xb2", "0x0b2"));
+        chain.mine(2);
+
+        assertThat(indexer.catchUp()).isEqualTo(3);
+
+        assertThat(txHashes()).containsExactly("0xa1", "0xa2", "0xb1", "0xa3", "0xb2");
+        assertThat(single("select block_hash from chain_event where tx_hash = '0xa3'"))
+                .isEqualTo(chain.block(4).orElseThrow().hash());
+        assertThat(store().cursor()).contains(AppliedBlock.of(chain.block(4).orElseThrow()));
+        assertThat(indexedBlocks()).containsExactly(0L, 1L, 2L, 3L, 4L);
+    }
+
+    @Test
+    void refuses_a_reorganization_below_every_kept_block_and_changes_nothing() {
+        blocksWithOneEventEach("a", 8);
+        Indexer indexer = indexer(new IndexerSettings(2, 500, 2));
+        indexer.catchUp();
+        Snapshot before = snapshot();
+        chain.fork(2);
+        blocksWithOneEventEach("b", 8);
+
+        assertThatThrownBy(indexer::catchUp).isInstanceOf(ReorganizationTooDeep.class);
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void rebuilding_from_an_empty_database_gives_exactly_the_live_index() {
+        IndexerSettings settings = new IndexerSettings(2, 3, 4);
+        blocksWithOneEventEach("a", 5);
+        indexer(settings).catchUp();
+        blocksWithOneEventEach("b", 4);
+        assertThatThrownBy(new Indexer(chain, store().crashingOnBatch(2), settings)::catchUp)
+                .hasMessageContaining("crash");
+        indexer(settings).catchUp();
+        chain.fork(chain.head() - 1);
+        blocksWithOneEventEach("c", 3);
+        indexer(settings).catchUp();
+        chain.fork(chain.head() - 3);
+        blocksWithOneEventEach("d", 6);
+        indexer(settings).catchUp();
+        Snapshot live = snapshot();
+        assertThat(live.events()).hasSize((int) chain.events(0, chain.head() - 2).size());
+
+        emptyTables();
+        indexer(settings).catchUp();
+
+        assertThat(snapshot()).isEqualTo(live);
+    }
+
+    private Indexer indexer(IndexerSettings settings) {
+        return new Indexer(chain, store(), settings);
+    }
+
+    private TransactionalIndexStore store() {
+        return new TransactionalIndexStore(this::inTracerSchema);
+    }
+
+    /**
+     * A transaction on the tracer's schema by default, as the service's data source sets it
+     * (currentSchema), which the test base's does not.
+     */
+    private void inTracerSchema(Consumer<EntityManager> work) {
+        inTransaction(em -> {
+            em.createNativeQuery("select set_config('search_path', 'tracer', true)").getSingleResult();
+            work.accept(em);
+        });
+    }
+
+    /** Appends blocks with one event each, tx hashes 0x{prefix}1, 0x{prefix}2, ... */
+    private void blocksWithOneEventEach(String prefix, int count) {
+        for (int i = 1; i <= count; i++) {
+            chain.append(event("0x" + prefix + i, "0x0" + prefix + i));
+        }
+    }
+
+    private static InMemoryChainLog.Log event(String txHash, String dt) {
+        return log(txHash, "DataTokenRegistry", "MetadataUpdated",
+                Map.of("dt", dt, "storagePath", "bafy\"quoted\"\\", "proof", "0xff"));
+    }
+
+    private void emptyTables() {
+        inTracerSchema(em -> em.createNativeQuery("truncate chain_event, index_cursor, indexed_block").executeUpdate());
+    }
+
+    private List<String> txHashes() {
+        return rows("select tx_hash from chain_event order by block_number, log_index").stream()
+                .map(row -> (String) row.getFirst()).toList();
+    }
+
+    private List<Long> indexedBlocks() {
+        return rows("select number from indexed_block order by number").stream()
+                .map(row -> ((Number) row.getFirst()).longValue()).toList();
+    }
+
+    private Object single(String sql) {
+        return rows(sql).getFirst().getFirst();
+    }
+
+    /** Every row of the index's tables, in a fixed order. */
+    private record Snapshot(List<List<Object>> events, List<List<Object>> cursor, List<List<Object>> blocks) {
+    }
+
+    private Snapshot snapshot() {
+        return new Snapshot(
+                rows("select tx_hash, log_index, block_number, block_hash, contract, event, fields::text "
+                        + "from chain_event order by tx_hash, log_index"),
+                rows("select block_number, block_hash from index_cursor"),
+                rows("select number, hash from indexed_block order by number"));
+    }
+
+    private List<List<Object>> rows(String sql) {
+        Object[] result = new Object[1];
+        inTracerSchema(em -> result[0] = em.createNativeQuery(sql).getResultList().stream()
+                .map(row -> row instanceof Object[] columns ? Arrays.asList(columns) : List.of(row))
+                .toList());
+        @SuppressWarnings("unchecked")
+        List<List<Object>> rows = (List<List<Object>>) result[0];
+        return rows;
+    }
+}
