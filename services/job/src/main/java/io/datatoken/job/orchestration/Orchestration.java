@@ -38,8 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * RUNNING (a node answers a second request for the same job, asset and op as it did the first).
  *
  * <p>The work runs on this bean's own {@link ScheduledExecutorService}, not a Jakarta managed
- * executor: the servers enable no {@code concurrent} feature, and the tasks need no container
- * context beyond what CDI proxies, JTA and JPA give any thread. Waits are scheduled, never slept.
+ * executor (the job service's own server enables no {@code concurrent} feature; compute and tracer
+ * do): the tasks need no container context beyond what CDI proxies, JTA and JPA give any thread,
+ * provided every database read on them is {@code @Transactional}. Waits are scheduled, never slept.
  */
 @ApplicationScoped
 public class Orchestration {

@@ -1,5 +1,7 @@
 package io.datatoken.chain;
 
+import io.datatoken.domain.ledger.ChainLog;
+import io.datatoken.domain.ledger.LedgerEvent;
 import io.datatoken.domain.market.TaskMarketLedger;
 import io.datatoken.domain.op.OpLedger;
 import io.datatoken.domain.organization.ChainAddress;
@@ -7,6 +9,8 @@ import io.datatoken.domain.organization.OrganizationLedger;
 import io.datatoken.domain.token.DataTokenLedger;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +60,12 @@ public final class ChainReaders implements AutoCloseable {
 
     public TaskMarketLedger taskMarket() {
         return new Web3jTaskMarketLedger(reader, address("TaskMarket"));
+    }
+
+    /** The head, blocks and events of the four platform contracts, for the tracer's index. */
+    public ChainLog chainLog() {
+        return new Web3jChainLog(reader, LedgerEvent.CONTRACTS.stream()
+                .collect(Collectors.toMap(Function.identity(), this::address)));
     }
 
     /** Execution requests in this chain's and task market's EIP-712 domain. */

@@ -4,7 +4,7 @@ package io.datatoken.tracer.index;
  * How the indexer follows the chain.
  *
  * @param confirmations blocks below the head that may still be reorganized, hence never applied
- *                      (the service will read it from {@code datatoken.tracer.confirmations}, default 2)
+ *                      (the service reads it from {@code datatoken.tracer.confirmations}, default 2)
  * @param batchBlocks   blocks applied per transaction ({@code datatoken.tracer.batch-blocks}, default 500)
  * @param keptBlocks    hashes of the last applied blocks kept to find a fork point: the deepest
  *                      reorganization the index can undo by itself

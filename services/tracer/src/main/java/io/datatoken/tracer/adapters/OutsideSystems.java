@@ -1,0 +1,54 @@
+package io.datatoken.tracer.adapters;
+
+import io.datatoken.chain.ChainReaders;
+import io.datatoken.domain.ledger.ChainLog;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Produces the tracer's read-only view of the chain: the platform contracts' events for the index. */
+@ApplicationScoped
+public class OutsideSystems {
+
+    /** JSON-RPC endpoint of the EVM chain. */
+    @Inject
+    @ConfigProperty(name = "datatoken.chain.rpc-url", defaultValue = "http://127.0.0.1:8545")
+    String rpcUrl;
+
+    /** Chain id the node must report. */
+    @Inject
+    @ConfigProperty(name = "datatoken.chain.id", defaultValue = "31337")
+    long chainId;
+
+    /** The deployment record (contract addresses). */
+    @Inject
+    @ConfigProperty(name = "datatoken.chain.deployment-file")
+    String deploymentFile;
+
+    private ChainReaders chain;
+
+    /** Opened on first use: a deployment record written after the start is read then. */
+    private synchronized ChainReaders chain() {
+        if (chain == null) {
+            chain = ChainReaders.open(URI.create(rpcUrl), chainId, Path.of(deploymentFile));
+        }
+        return chain;
+    }
+
+    @PreDestroy
+    synchronized void closeChain() {
+        if (chain != null) {
+            chain.close();
+        }
+    }
+
+    @Produces
+    @ApplicationScoped
+    ChainLog chainLog() {
+        return chain().chainLog();
+    }
+}
