@@ -47,6 +47,9 @@ DATATOKEN_CHAIN_OPERATOR_KEY_FILE=$DT_STATE/secrets/operator-key
 DATATOKEN_IPFS_URL=$(url_ipfs)
 DATATOKEN_ASSET_URL=$(liberty_url)/asset/api
 DATATOKEN_VERIFIER_URL=$(liberty_url)/verifier/api
+# anvil mines a block per transaction and never reorganizes: a confirmation depth would hold the
+# newest events back until more transactions come.
+DATATOKEN_TRACER_CONFIRMATIONS=0
 DATATOKEN_KEYCLOAK_URL=$(keycloak_url)
 DATATOKEN_KEYCLOAK_CLIENT_SECRET_FILE=$DT_STATE/secrets/services-client-secret
 DATATOKEN_VAULT_KEK_FILE=$DT_STATE/secrets/vault-kek

@@ -1,6 +1,7 @@
 package io.datatoken.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datatoken.chain.Web3jTaskMarketLedger;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -92,6 +94,30 @@ class ScenarioS1IT {
             assertThat(list.findValuesAsText("opName")).containsExactlyInAnyOrder("ss-share", "secure-sum");
             assertThat(list.findValuesAsText("state")).containsOnly("SUCCEEDED");
         }
+    }
+
+    @Test
+    void the_tracer_shows_bank_as_data_used_by_the_fintechs_job_with_every_partys_receipt() {
+        String aData = "0x" + AssetWorld.sha256("datatoken-demo:A-data".getBytes(StandardCharsets.UTF_8));
+        String algorithm = "0x" + AssetWorld.sha256("datatoken-demo:C-algorithm".getBytes(StandardCharsets.UTF_8));
+        String alice = stack.tokenOf("alice");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var usage = stack.get("/tracer/api/v1/usage/" + aData, alice);
+            assertThat(usage.statusCode()).as(usage.body()).isEqualTo(200);
+            JsonNode body = Stack.JSON.readTree(usage.body());
+            assertThat(body.get("compositions")).extracting(c -> c.get("dt").asText()).contains(algorithm);
+            assertThat(body.get("jobs")).anySatisfy(j -> {
+                assertThat(j.get("job").asText()).isEqualTo(job.value());
+                assertThat(j.get("state").asText()).isEqualTo("SUCCEEDED");
+            });
+            assertThat(body.get("receipts")).filteredOn(r -> r.get("job").asText().equals(job.value()))
+                    .extracting(r -> r.get("party").asText()).containsExactlyInAnyOrder("bank-a", "bank-a", "bank-b", "bank-b");
+        });
+        var down = stack.get("/tracer/api/v1/lineage/" + algorithm + "?direction=down", stack.tokenOf("rita"));
+        assertThat(down.statusCode()).as(down.body()).isEqualTo(200);
+        assertThat(down.body()).contains(aData);
+        Problems.assertProblem(stack.get("/tracer/api/v1/usage/" + aData, stack.tokenOf("victor")), 403, "not-yours");
     }
 
     @Test

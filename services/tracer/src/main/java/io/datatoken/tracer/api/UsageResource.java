@@ -1,14 +1,19 @@
 package io.datatoken.tracer.api;
 
 import io.datatoken.domain.organization.PlatformRole;
+import io.datatoken.domain.token.DataTokenId;
+import io.datatoken.tracer.lineage.LineageQueries;
+import io.datatoken.tracer.lineage.UsageView;
 import io.datatoken.tracer.usage.UsageLog;
 import io.datatoken.support.security.Caller;
 import io.datatoken.support.security.OrganizationRequired;
+import io.datatoken.support.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
@@ -28,6 +33,9 @@ public class UsageResource {
     @Inject
     UsageLog usageLog;
 
+    @Inject
+    LineageQueries queries;
+
     @GET
     @RolesAllowed({"data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
     @Operation(summary = "Uses of the caller's organization's assets (a regulator sees every use), newest first")
@@ -39,5 +47,22 @@ public class UsageResource {
                 ? usageLog.all()
                 : usageLog.ofAssetsOwnedBy(OrganizationRequired.of(caller));
         return uses.stream().map(e -> new UsageRecord(e.id(), e.dt(), e.ownerOrganization(), e.consumerOrganization(), e.action(), e.occurredAt())).toList();
+    }
+
+    @GET
+    @Path("/{dt}")
+    @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
+    @Operation(summary = "A DT's usage from the index: the compositions above it, the jobs whose algorithm is it or one "
+            + "of them (with their last state), every receipt of those jobs (who ran which op, in which block, with "
+            + "which result hash) and the grants and revocations of the DT. A regulator or an admin reads any DT's; "
+            + "anyone else only one whose answer holds a DT, a job or a receipt of their organization")
+    @APIResponse(responseCode = "200", description = "the usage")
+    @APIResponse(responseCode = "400", description = "a malformed DT id")
+    @APIResponse(responseCode = "401", description = "no valid token")
+    @APIResponse(responseCode = "403", description = "no organization, or none of the caller's (not-yours)")
+    @APIResponse(responseCode = "404", description = "the index holds no such DT (unknown or not yet confirmed)")
+    public UsageView usage(@PathParam("dt") String dt) {
+        DataTokenId id = Params.dataTokenId("dt", dt);
+        return TraceAccess.visible(caller, queries.usage(id).orElseThrow(() -> LineageResource.unknown(id)));
     }
 }

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The index in the tracer's schema (chain_event, index_cursor, indexed_block). A batch and its cursor
- * commit together, so a crash between batches leaves the index at the last whole batch. Every method,
- * reads too, runs in a transaction: the indexer will run on a thread of its own.
+ * The index in the tracer's schema (chain_event, index_cursor, indexed_block, and the lineage and usage
+ * tables derived from chain_event). A batch and its cursor commit together, so a crash between batches
+ * leaves the index at the last whole batch. Every method, reads too, runs in a transaction: the indexer
+ * will run on a thread of its own.
  */
 @ApplicationScoped
 public class IndexStore {
@@ -38,8 +39,9 @@ public class IndexStore {
     }
 
     /**
-     * Applies a batch: its events (one already held is not applied again), its block hashes, its cursor,
-     * and forgets hashes older than the kept window.
+     * Applies a batch: its events (one already held is not applied again) with the lineage and usage
+     * rows derived from them ({@link Projections}), its block hashes, its cursor, and forgets hashes older
+     * than the kept window.
      *
      * @return the number of events applied
      * @throws IllegalStateException when the cursor is no longer the one the batch follows (another
@@ -49,8 +51,9 @@ public class IndexStore {
     public int apply(Batch batch) {
         moveCursor(batch.after(), batch.cursor());
         int applied = 0;
+        Projections projections = new Projections(entities);
         for (LedgerEvent event : batch.events()) {
-            applied += entities.createNativeQuery("insert into chain_event (tx_hash, log_index, block_number, "
+            int inserted = entities.createNativeQuery("insert into chain_event (tx_hash, log_index, block_number, "
                             + "block_hash, contract, event, fields) values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb)) "
                             + "on conflict (tx_hash, log_index) do nothing")
                     .setParameter(1, event.txHash()).setParameter(2, event.logIndex())
@@ -58,6 +61,10 @@ public class IndexStore {
                     .setParameter(5, event.contract()).setParameter(6, event.event())
                     .setParameter(7, JsonFields.of(event.fields()))
                     .executeUpdate();
+            if (inserted == 1) {
+                projections.project(event);
+            }
+            applied += inserted;
         }
         for (AppliedBlock block : batch.blocks()) {
             entities.createNativeQuery("insert into indexed_block (number, hash) values (?1, ?2) "

@@ -5,31 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datatoken.chain.InMemoryChainLog;
-import io.datatoken.support.persistence.MigratedSchemaTestBase;
-import jakarta.persistence.EntityManager;
-import java.util.Arrays;
+import io.datatoken.domain.asset.AssetKind;
+import io.datatoken.tracer.LedgerHistory;
+import io.datatoken.tracer.TracerSchemaTest;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The indexer on a fake chain and the tracer's real schema. */
-class IndexerTest extends MigratedSchemaTestBase {
+class IndexerTest extends TracerSchemaTest {
 
     private static final IndexerSettings TWO_CONFIRMATIONS = new IndexerSettings(2, 500, 64);
 
+    private LedgerHistory history;
     private InMemoryChainLog chain;
 
-    @Override
-    protected String schema() {
-        return "tracer";
-    }
-
     @BeforeEach
-    void emptyIndex() {
-        chain = new InMemoryChainLog();
-        emptyTables();
+    void emptyChainAndIndex() {
+        history = new LedgerHistory();
+        chain = history.chain;
+        emptyIndex();
     }
 
     @Test
@@ -128,6 +124,7 @@ class IndexerTest extends MigratedSchemaTestBase {
     void rebuilding_from_an_empty_database_gives_exactly_the_live_index() {
         IndexerSettings settings = new IndexerSettings(2, 3, 4);
         blocksWithOneEventEach("a", 5);
+        compositionAndJob("first");
         indexer(settings).catchUp();
         blocksWithOneEventEach("b", 4);
         assertThatThrownBy(new Indexer(chain, store().crashingOnBatch(2), settings)::catchUp)
@@ -136,13 +133,25 @@ class IndexerTest extends MigratedSchemaTestBase {
         chain.fork(chain.head() - 1);
         blocksWithOneEventEach("c", 3);
         indexer(settings).catchUp();
+        compositionAndJob("dropped");
+        indexer(settings).catchUp();
+        // the "dropped" composition (not yet its job) was applied; a new branch replaces its blocks
+        assertThat(rows("select parent from lineage_edge")).hasSize(2);
         chain.fork(chain.head() - 3);
+        compositionAndJob("second");
         blocksWithOneEventEach("d", 6);
         indexer(settings).catchUp();
         Snapshot live = snapshot();
         assertThat(live.events()).hasSize((int) chain.events(0, chain.head() - 2).size());
+        assertThat(live.tokens()).hasSize(4);
+        assertThat(live.edges()).extracting(row -> row.getFirst())
+                .containsExactlyInAnyOrder(LedgerHistory.id("composition first"), LedgerHistory.id("composition second"));
+        assertThat(live.grants()).hasSize(2);
+        assertThat(live.jobs()).hasSize(2);
+        assertThat(live.jobStates()).hasSize(4);
+        assertThat(live.receipts()).hasSize(2);
 
-        emptyTables();
+        emptyIndex();
         indexer(settings).catchUp();
 
         assertThat(snapshot()).isEqualTo(live);
@@ -152,19 +161,18 @@ class IndexerTest extends MigratedSchemaTestBase {
         return new Indexer(chain, store(), settings);
     }
 
-    private TransactionalIndexStore store() {
-        return new TransactionalIndexStore(this::inTracerSchema);
-    }
-
-    /**
-     * A transaction on the tracer's schema by default, as the service's data source sets it
-     * (currentSchema), which the test base's does not.
-     */
-    private void inTracerSchema(Consumer<EntityManager> work) {
-        inTransaction(em -> {
-            em.createNativeQuery("select set_config('search_path', 'tracer', true)").getSingleResult();
-            work.accept(em);
-        });
+    /** A data DT, an algorithm composed of it and granted it, and a running job with a receipt: 4 blocks. */
+    private void compositionAndJob(String name) {
+        String data = LedgerHistory.id("data " + name);
+        String composition = LedgerHistory.id("composition " + name);
+        String job = LedgerHistory.id("job " + name);
+        history.block(history.registered(data, "bank-a", AssetKind.DATA));
+        history.block(history.registered(composition, "algo-c", AssetKind.ALGORITHM, data),
+                history.granted(data, composition, 0));
+        history.block(history.jobSubmitted(job, LedgerHistory.id("task"), composition, "algo-c"),
+                history.stateChanged(job, 0, 1));
+        history.block(history.stateChanged(job, 1, 3),
+                history.receipt(job, data, LedgerHistory.id("op"), LedgerHistory.id("result " + name), "bank-a"));
     }
 
     /** Appends blocks with one event each, tx hashes 0x{prefix}1, 0x{prefix}2, ... */
@@ -177,10 +185,6 @@ class IndexerTest extends MigratedSchemaTestBase {
     private static InMemoryChainLog.Log event(String txHash, String dt) {
         return log(txHash, "DataTokenRegistry", "MetadataUpdated",
                 Map.of("dt", dt, "storagePath", "bafy\"quoted\"\\", "proof", "0xff"));
-    }
-
-    private void emptyTables() {
-        inTracerSchema(em -> em.createNativeQuery("truncate chain_event, index_cursor, indexed_block").executeUpdate());
     }
 
     private List<String> txHashes() {
@@ -197,8 +201,10 @@ class IndexerTest extends MigratedSchemaTestBase {
         return rows(sql).getFirst().getFirst();
     }
 
-    /** Every row of the index's tables, in a fixed order. */
-    private record Snapshot(List<List<Object>> events, List<List<Object>> cursor, List<List<Object>> blocks) {
+    /** Every row of the index's tables, the projections too, in a fixed order. */
+    private record Snapshot(List<List<Object>> events, List<List<Object>> cursor, List<List<Object>> blocks,
+                            List<List<Object>> tokens, List<List<Object>> edges, List<List<Object>> grants,
+                            List<List<Object>> jobs, List<List<Object>> jobStates, List<List<Object>> receipts) {
     }
 
     private Snapshot snapshot() {
@@ -206,16 +212,12 @@ class IndexerTest extends MigratedSchemaTestBase {
                 rows("select tx_hash, log_index, block_number, block_hash, contract, event, fields::text "
                         + "from chain_event order by tx_hash, log_index"),
                 rows("select block_number, block_hash from index_cursor"),
-                rows("select number, hash from indexed_block order by number"));
-    }
-
-    private List<List<Object>> rows(String sql) {
-        Object[] result = new Object[1];
-        inTracerSchema(em -> result[0] = em.createNativeQuery(sql).getResultList().stream()
-                .map(row -> row instanceof Object[] columns ? Arrays.asList(columns) : List.of(row))
-                .toList());
-        @SuppressWarnings("unchecked")
-        List<List<Object>> rows = (List<List<Object>>) result[0];
-        return rows;
+                rows("select number, hash from indexed_block order by number"),
+                rows("select * from token order by dt"),
+                rows("select * from lineage_edge order by parent, child"),
+                rows("select * from grant_change order by tx_hash, log_index"),
+                rows("select * from job order by job"),
+                rows("select * from job_state_change order by tx_hash, log_index"),
+                rows("select * from usage order by tx_hash, log_index"));
     }
 }

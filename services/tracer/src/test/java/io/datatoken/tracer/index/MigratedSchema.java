@@ -5,7 +5,7 @@ import io.datatoken.support.persistence.SchemaMigration;
 /** The tracer's schema as already migrated (or not), without a database: for the wiring's unit tests. */
 class MigratedSchema extends SchemaMigration {
 
-    private volatile State state = new State(true, "2", null);
+    private volatile State state = new State(true, "3", null);
 
     MigratedSchema notMigrated(String failure) {
         state = new State(false, null, failure);

@@ -11,14 +11,14 @@ import java.util.function.Function;
  * container's {@code @Transactional} does, which is not active outside it. A crash can be set for the
  * n-th batch: it is written, then the transaction fails and rolls back.
  */
-class TransactionalIndexStore extends IndexStore {
+public class TransactionalIndexStore extends IndexStore {
 
     private final Consumer<Consumer<EntityManager>> transactions;
     private int batches;
     private int crashOnBatch = -1;
 
     /** @param transactions runs work in one transaction and commits it (MigratedSchemaTestBase#inTransaction) */
-    TransactionalIndexStore(Consumer<Consumer<EntityManager>> transactions) {
+    public TransactionalIndexStore(Consumer<Consumer<EntityManager>> transactions) {
         this.transactions = transactions;
     }
 

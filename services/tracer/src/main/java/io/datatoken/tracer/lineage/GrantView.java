@@ -1,0 +1,12 @@
+package io.datatoken.tracer.lineage;
+
+/**
+ * A grant of the child's use to the parent, or its revocation, as recorded on chain.
+ *
+ * @param change    GRANTED or REVOKED
+ * @param expiresAt unix seconds the grant ends at, 0 for until revoked; null for a revocation
+ * @param by        the account that granted or revoked
+ */
+public record GrantView(String child, String parent, String change, Long expiresAt, String by, long blockNumber,
+                        String txHash) {
+}

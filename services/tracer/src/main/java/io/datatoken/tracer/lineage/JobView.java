@@ -1,0 +1,12 @@
+package io.datatoken.tracer.lineage;
+
+/**
+ * A job submitted with an algorithm DT.
+ *
+ * @param owner      the organization owning the algorithm DT, which submitted and runs the job
+ * @param state      its last state (SUBMITTED, AUTHORIZED, RUNNING, SUCCEEDED, FAILED, REVOKED)
+ * @param stateBlock the block of its last state change
+ */
+public record JobView(String job, String task, String algorithm, String owner, String state, long submittedBlock,
+                      Long stateBlock, String txHash) {
+}
