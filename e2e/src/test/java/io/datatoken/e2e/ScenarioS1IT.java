@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -42,23 +43,31 @@ class ScenarioS1IT {
     static void runTheDemo() throws Exception {
         AssetWorld.enter();
         stack = AssetWorld.stack;
+        output = launcher("demo", "s1");
+        Matcher submitted = JOB.matcher(output);
+        assertThat(submitted.find()).as(output).isTrue();
+        job = JobId.of(submitted.group(1));
+    }
+
+    /** Runs {@code ./datatoken <arguments>} on the test instance; its output, or a failure if it exits non-zero. */
+    private static String launcher(String... arguments) throws Exception {
         JsonNode description = Stack.JSON.readTree(Files.readString(Path.of(System.getProperty("datatoken.stack"))));
-        Path log = scratch.resolve("demo-s1.log");
-        var builder = new ProcessBuilder(REPOSITORY.resolve("datatoken").toString(), "demo", "s1")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Path log = Files.createTempFile(scratch, "launcher", ".log");
+        var command = new ArrayList<>(List.of(REPOSITORY.resolve("datatoken").toString()));
+        command.addAll(List.of(arguments));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("DATATOKEN_HOME", description.get("instance").asText());
         builder.environment().put("DATATOKEN_PORT_OFFSET", System.getProperty("datatoken.port.offset", "100"));
         builder.environment().put("DATATOKEN_BUILD", "never");
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
-            throw new IllegalStateException("./datatoken demo s1 did not finish in 5 minutes:\n" + Files.readString(log));
+            throw new IllegalStateException("./datatoken " + String.join(" ", arguments) + " did not finish in 5 minutes:\n"
+                    + Files.readString(log));
         }
-        output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(output).isZero();
-        Matcher submitted = JOB.matcher(output);
-        assertThat(submitted.find()).as(output).isTrue();
-        job = JobId.of(submitted.group(1));
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(text).isZero();
+        return text;
     }
 
     @Test
@@ -118,6 +127,18 @@ class ScenarioS1IT {
         assertThat(down.statusCode()).as(down.body()).isEqualTo(200);
         assertThat(down.body()).contains(aData);
         Problems.assertProblem(stack.get("/tracer/api/v1/usage/" + aData, stack.tokenOf("victor")), 403, "not-yours");
+    }
+
+    @Test
+    void datatoken_trace_prints_the_lineage_and_the_jobs_receipts_of_bank_as_data() {
+        String aData = "0x" + AssetWorld.sha256("datatoken-demo:A-data".getBytes(StandardCharsets.UTF_8));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            String trace = launcher("trace", aData);
+            assertThat(trace).contains("DATA of bank-a", "used by (lineage up):", "ALGORITHM fintech-c",
+                    "job " + job.value().substring(0, 10));
+            assertThat(trace.lines().filter(l -> l.contains("receipt ")).count()).isGreaterThanOrEqualTo(4);
+        });
     }
 
     @Test
