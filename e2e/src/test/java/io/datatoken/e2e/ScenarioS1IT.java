@@ -9,6 +9,7 @@ import io.datatoken.domain.market.ExecutionReceipt;
 import io.datatoken.domain.market.JobId;
 import io.datatoken.domain.market.JobState;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,6 +128,10 @@ class ScenarioS1IT {
         assertThat(down.statusCode()).as(down.body()).isEqualTo(200);
         assertThat(down.body()).contains(aData);
         Problems.assertProblem(stack.get("/tracer/api/v1/usage/" + aData, stack.tokenOf("victor")), 403, "not-yours");
+        var csv = Stack.send(HttpRequest.newBuilder(URI.create(stack.services() + "/tracer/api/v1/usage/" + aData))
+                .header("Authorization", "Bearer " + stack.tokenOf("rita")).header("Accept", "text/csv").GET().build());
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body().lines().filter(l -> l.contains(",receipt," + job.value() + ",")).count()).isEqualTo(4);
     }
 
     @Test

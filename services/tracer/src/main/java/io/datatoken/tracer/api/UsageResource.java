@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -64,5 +65,18 @@ public class UsageResource {
     public UsageView usage(@PathParam("dt") String dt) {
         DataTokenId id = Params.dataTokenId("dt", dt);
         return TraceAccess.visible(caller, queries.usage(id).orElseThrow(() -> LineageResource.unknown(id)));
+    }
+
+    @GET
+    @Path("/{dt}")
+    @Produces("text/csv")
+    @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
+    @Operation(summary = "The same usage as CSV (Accept: text/csv): one row per job, receipt, grant or revocation, in "
+            + "block order, with its transaction; the same access rules")
+    @APIResponse(responseCode = "200", description = "the usage as CSV")
+    public Response usageAsCsv(@PathParam("dt") String dt) {
+        return Response.ok(UsageCsv.of(usage(dt)), "text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"usage-" + Params.dataTokenId("dt", dt) + ".csv\"")
+                .build();
     }
 }
