@@ -87,12 +87,16 @@ public class LineageQueries {
                 + direction.from + " = n.dt where n.level = ?2)", dt, depth, row -> (Boolean) row[0]).getFirst();
     }
 
-    /** Jobs whose algorithm is the DT or a composition up to depth above it, with their last state. */
+    /**
+     * Jobs whose algorithm is the DT or a composition up to depth above it, with their last state. One
+     * {@code in (… union all …)} rather than {@code = ?1 or in (…)}: the {@code or} keeps PostgreSQL
+     * from using the job_algorithm index (a scan of every job per call; see bench/trace.mjs).
+     */
     private List<JobView> jobs(DataTokenId dt, int depth) {
         return select(walk(Direction.UP) + "select j.job, j.task, j.algorithm, j.owner_org, s.to_state, "
                 + "j.submitted_block, s.block_number, j.tx_hash from job j left join lateral (select to_state, "
                 + "block_number from job_state_change c where c.job = j.job order by c.block_number desc, "
-                + "c.log_index desc limit 1) s on true where j.algorithm = ?1 or j.algorithm in (select dt from node) "
+                + "c.log_index desc limit 1) s on true where j.algorithm in (select cast(?1 as varchar) union all select dt from node) "
                 + "order by j.submitted_block, j.job", dt, depth, row -> new JobView((String) row[0], (String) row[1],
                 (String) row[2], (String) row[3], (String) row[4], longValue(row[5]), nullableLong(row[6]),
                 (String) row[7]));
@@ -102,7 +106,7 @@ public class LineageQueries {
     private List<ReceiptView> receipts(DataTokenId dt) {
         return select(walk(Direction.UP) + "select u.job, u.dt, u.op, u.result_hash, u.party_org, u.block_number, "
                 + "u.tx_hash, u.log_index from usage u where u.dt = ?1 or u.job in (select j.job from job j "
-                + "where j.algorithm = ?1 or j.algorithm in (select dt from node)) "
+                + "where j.algorithm in (select cast(?1 as varchar) union all select dt from node)) "
                 + "order by u.block_number, u.log_index", dt, MAX_DEPTH, row -> new ReceiptView((String) row[0],
                 (String) row[1], (String) row[2], (String) row[3], (String) row[4], longValue(row[5]),
                 (String) row[6], integer(row[7])));
