@@ -201,7 +201,7 @@ final class Run {
         stop(false);
     }
 
-    private void done(PartyKey key) {
+    private synchronized void done(PartyKey key) {
         PartyRecord[] changed = new PartyRecord[1];
         parties.computeIfPresent(key, (k, current) -> current.state() == PartyState.DONE ? current
                 : (changed[0] = current.moved(PartyState.DONE, current.attempts(), current.reasons(), current.detail(),
@@ -211,11 +211,15 @@ final class Run {
         }
     }
 
-    /** Moves the party unless its receipt made it DONE meanwhile. */
-    private void move(PartyKey key, PartyState state, int attempts, List<String> reasons, String detail) {
+    /**
+     * Moves the party unless it ended meanwhile (its receipt made it DONE, or it was refused, unreachable
+     * or failed). Synchronized with the write, so the book gets the changes in the order the map got them:
+     * a dispatch thread's late ACCEPTED never overwrites the watcher's FAILED.
+     */
+    private synchronized void move(PartyKey key, PartyState state, int attempts, List<String> reasons, String detail) {
         PartyRecord[] changed = new PartyRecord[1];
-        parties.computeIfPresent(key, (k, current) -> current.state() == PartyState.DONE ? current
-                : (changed[0] = current.moved(state, attempts, reasons, detail, o.clock.instant())));
+        parties.computeIfPresent(key, (k, current) -> current.state() == PartyState.DONE || current.state().failed()
+                ? current : (changed[0] = current.moved(state, attempts, reasons, detail, o.clock.instant())));
         if (changed[0] != null) {
             persist(changed[0]);
         }
