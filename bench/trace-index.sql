@@ -4,8 +4,9 @@
 --
 -- The tables the lineage queries read, as services/tracer/src/main/resources/db/migration/tracer/
 -- V3__lineage_and_usage.sql defines them (same columns, types, checks and indexes), except:
---   * no foreign keys to chain_event (so no chain_event rows): the queries never read chain_event,
---     the keys only serve reorganization rollbacks;
+--   * no foreign keys to chain_event, whose rows exist for tokens and jobs only (the lineage reads the
+--     time and sender of the DT asked about and of the jobs above it from there; the keys only serve
+--     reorganization rollbacks);
 --   * UNLOGGED and keys/indexes built after the load: a bulk load without WAL, same reads.
 --
 -- The DAG: token i (0 <= i < N) lies in layer least(i / S, L - 1), S = N / L, at position i - layer * S.
@@ -75,6 +76,14 @@ create unlogged table job_state_change (
     log_index    INTEGER     NOT NULL
 );
 
+create unlogged table chain_event (
+    tx_hash      VARCHAR(66) NOT NULL,
+    log_index    INTEGER     NOT NULL,
+    block_number BIGINT      NOT NULL,
+    block_time   BIGINT      NOT NULL,
+    sender       VARCHAR(42) NOT NULL
+);
+
 -- One registration per block of 100 tokens, in id order: children are registered before parents.
 \echo 'bench_trace: tokens'
 insert into token
@@ -112,8 +121,18 @@ select j.job, s.from_state, s.to_state, substr(hash_of('account', s.n), 1, 42), 
 from job j cross join (values (1, 'SUBMITTED', 'AUTHORIZED'), (2, 'AUTHORIZED', 'RUNNING'), (3, 'RUNNING', 'SUCCEEDED'))
     s(n, from_state, to_state);
 
+-- The events of tokens and jobs (the columns the queries read), a block every 2 s.
+\echo 'bench_trace: events'
+insert into chain_event
+select tx_hash, log_index, registered_block, 1700000000 + 2 * registered_block, substr(hash_of('account', i), 1, 42)
+from (select t.*, row_number() over () as i from token t) t;
+insert into chain_event
+select tx_hash, log_index, submitted_block, 1700000000 + 2 * submitted_block, substr(hash_of('account', 0), 1, 42)
+from job;
+
 -- The migration's keys and indexes, built once the rows are in.
 \echo 'bench_trace: keys and indexes'
+alter table chain_event add PRIMARY KEY (tx_hash, log_index);
 alter table token add PRIMARY KEY (dt);
 CREATE INDEX token_owner_org ON token (owner_org);
 CREATE INDEX token_event ON token (tx_hash, log_index);
@@ -130,4 +149,4 @@ CREATE INDEX job_state_change_job ON job_state_change (job, block_number, log_in
 
 -- As autovacuum leaves a settled index: statistics, and visibility maps for index-only scans.
 \echo 'bench_trace: vacuum analyze'
-vacuum analyze token, lineage_edge, grant_change, job, job_state_change;
+vacuum analyze token, lineage_edge, grant_change, job, job_state_change, chain_event;

@@ -7,6 +7,11 @@
 //              own class and SQL through Hibernate (bench/trace-queries.java), after --warmup calls.
 //              Measured on Q uniformly random DTs each way and, to show the worst case, Q DTs whose walk
 //              goes the full depth (top layer down, bottom layer up).
+//              Before the calls, the tables and indexes they read are read into the OS page cache
+//              (pg_prewarm 'read'; --prewarm no leaves that out): a tracer answering lineage keeps its
+//              index in memory, while a freshly built index is partly on disk only (the OS drops idle
+//              page cache; on this VM within about a minute), and a read from disk takes ~0.1 ms, so a
+//              cold walk times the disk (hundreds of random reads), not the query.
 //   2021 way   the prototype's lineage query on a fresh anvil (started here on a free port, stopped at
 //              the end) holding --events TokenRegistered events of the same kind of DAG: eth_getLogs
 //              from block 0 to the head, decode every log's children, build the graph in memory, walk
@@ -14,11 +19,15 @@
 // The DAG (the same formula in bench/trace-index.sql and traceModel below) is layered: --layers layers,
 // each composition made of ~edges/tokens children from the layer below (the last one from any lower
 // layer), neighbours of its own position, so the walk from the top layer goes layers - 1 deep. The
-// registry caps a composition at MAX_DEPTH 8 and MAX_TREE_SIZE 64, so the default's downward walks
-// (11 levels, hundreds of DTs) are larger than any the chain can produce: the bench errs on the slow side.
+// default, 9 layers, is the deepest DAG the registry accepts: it caps a composition's depth (its
+// longest chain of children) at MAX_DEPTH 8, so no walk either way goes beyond 8 levels, and a
+// deeper DAG would time walks the chain cannot produce (--layers 12 still measures them). The
+// registry also caps a composition's tree at MAX_TREE_SIZE 64 DTs, which the bench does not: its
+// downward walks (hundreds of DTs, a thousand edges) are larger than any the chain can produce, so the
+// bench errs on the slow side.
 //
 // Usage: node bench/trace.mjs [--tokens 1000000] [--edges 5000000] [--events 100000] [--queries 1000]
-//        [--warmup 200] [--layers 12] [--seed 1] [--keep no|yes] [--stack <stack.json>]
+//        [--warmup 200] [--layers 9] [--seed 1] [--prewarm yes|no] [--keep no|yes] [--stack <stack.json>]
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,7 +40,8 @@ import { Fatal, REPO, log, parseArgs, readStack, run } from '../dev/demo/platfor
 import { bytes32Array, callData, string, uint } from '../dev/demo/chain.mjs';
 
 const USAGE = 'usage: ./datatoken bench trace [--tokens N (1000000)] [--edges M (5000000)] [--events E (100000)] '
-  + '[--queries Q (1000)] [--warmup W (200)] [--layers L (12)] [--seed S (1)] [--keep (drop the bench schema: no)]';
+  + '[--queries Q (1000)] [--warmup W (200)] [--layers L (9)] [--seed S (1)] [--prewarm yes|no (yes)] '
+  + '[--keep (drop the bench schema: no)]';
 const DEPTH = 10;
 const GOAL_P99_MS = 20;
 const GOAL_RATIO = 1000;
@@ -122,6 +132,24 @@ function buildIndex(db, { tokens, edges, layers }) {
     else if (time && steps.length) steps.at(-1).ms += Number(time[1]);
   }
   return { ms: performance.now() - t0, steps };
+}
+
+/**
+ * Reads every table and index the lineage query reads into the OS page cache (pg_prewarm 'read', not
+ * shared_buffers: the stack's are far smaller than the index); the (tx hash, log index) indexes of the
+ * projections only serve reorganizations. Returns the MiB read, or null (with the reason logged) if pg_prewarm is unavailable.
+ */
+function prewarm(db) {
+  try {
+    psql(db, ['-c', `create extension if not exists pg_prewarm schema ${SCHEMA}`]);
+  } catch (e) {
+    log(`    WARNING: no pg_prewarm (${e.message.split('\n').find((l) => l.includes('ERROR')) ?? e.message}): `
+      + 'timing on whatever the OS keeps cached');
+    return null;
+  }
+  const blocks = scalar(db, `select sum(${SCHEMA}.pg_prewarm(c.oid, 'read')) from pg_class c join pg_namespace n `
+    + `on n.oid = c.relnamespace where n.nspname = '${SCHEMA}' and c.relkind in ('r', 'i') and (c.relname not like '%\\_event' or c.relname = 'chain_event')`);
+  return (Number(blocks) * 8192) / 2 ** 20;
 }
 
 /** The tracer's classes and its test classpath (Hibernate, the PostgreSQL driver), as Maven resolves them. */
@@ -321,10 +349,11 @@ async function main() {
   const keepFlag = argv.indexOf('--keep');
   if (keepFlag >= 0 && !['yes', 'no'].includes(argv[keepFlag + 1])) argv.splice(keepFlag + 1, 0, 'yes');
   const args = parseArgs(argv, { stack: '', tokens: '1000000', edges: '5000000', events: '100000', queries: '1000',
-    warmup: '200', layers: '12', seed: '1', keep: 'no' }, USAGE);
+    warmup: '200', layers: '9', seed: '1', prewarm: 'yes', keep: 'no' }, USAGE);
   const [tokens, edges, events, queries, layers, seed] = ['tokens', 'edges', 'events', 'queries', 'layers', 'seed']
     .map((name) => positiveInteger(args, name));
   const warmup = positiveInteger(args, 'warmup', 0);
+  if (!['yes', 'no'].includes(args.prewarm)) throw new Fatal(`--prewarm must be yes or no\n${USAGE}`);
   if (layers < 2 || tokens < layers * 2 || edges < tokens - Math.floor(tokens / layers)) {
     throw new Fatal('need --layers >= 2, --tokens >= 2 x layers and at least one edge per composition '
       + `(--edges >= tokens - tokens / layers = ${tokens - Math.floor(tokens / layers)})`);
@@ -374,6 +403,11 @@ async function main() {
     const dtsFile = join(work, 'dts.txt');
     writeFileSync(dtsFile, `${lines.join('\n')}\n`);
 
+    if (args.prewarm === 'yes') {
+      const t1 = performance.now();
+      const mib = prewarm(db);
+      if (mib !== null) log(`    prewarm: ${mib.toFixed(0)} MiB of tables and indexes read into the OS page cache in ${seconds(performance.now() - t1)}`);
+    }
     log(`indexed: LineageQueries.lineage(dt, direction, ${DEPTH}) through Hibernate, one transaction each, `
       + `${warmup} warm-up calls each way, then ${queries} per line`);
     const t0 = performance.now();

@@ -90,6 +90,7 @@ DATATOKEN_COMPUTE_WORK_DIR=$(compute_work_dir "$org")
 DATATOKEN_COMPUTE_NODE_KEY_FILE=$(compute_key_file "$org")
 DATATOKEN_COMPUTE_PYTHON=$(compute_python)
 DATATOKEN_COMPUTE_PRLIMIT=$(command -v prlimit || echo none)
+DATATOKEN_COMPUTE_TRACER_URL=$(liberty_url)/tracer
 ENV
     chmod 600 "$dir/server.env"
     # Lean: a node's Java is glue around its ops (Python); C1 alone starts three nodes side by side on

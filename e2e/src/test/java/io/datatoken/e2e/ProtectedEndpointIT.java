@@ -49,8 +49,8 @@ class ProtectedEndpointIT {
     }
 
     @Test
-    void the_regulator_role_reads_usage_across_organizations() {
-        assertThat(stack.get("/tracer/api/v1/usage", stack.tokenOf("rita")).statusCode()).isEqualTo(200);
+    void the_regulator_role_reads_the_audit_across_organizations() {
+        assertThat(stack.get("/tracer/api/v1/audit", stack.tokenOf("rita")).statusCode()).isEqualTo(200);
     }
 
     @Test

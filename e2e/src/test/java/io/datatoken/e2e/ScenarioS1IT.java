@@ -107,7 +107,7 @@ class ScenarioS1IT {
     }
 
     @Test
-    void the_tracer_shows_bank_as_data_used_by_the_fintechs_job_with_every_partys_receipt() {
+    void the_tracer_shows_bank_as_data_used_by_the_fintechs_job_with_every_partys_receipt() throws Exception {
         String aData = "0x" + AssetWorld.sha256("datatoken-demo:A-data".getBytes(StandardCharsets.UTF_8));
         String algorithm = "0x" + AssetWorld.sha256("datatoken-demo:C-algorithm".getBytes(StandardCharsets.UTF_8));
         String alice = stack.tokenOf("alice");
@@ -124,14 +124,68 @@ class ScenarioS1IT {
             assertThat(body.get("receipts")).filteredOn(r -> r.get("job").asText().equals(job.value()))
                     .extracting(r -> r.get("party").asText()).containsExactlyInAnyOrder("bank-a", "bank-a", "bank-b", "bank-b");
         });
-        var down = stack.get("/tracer/api/v1/lineage/" + algorithm + "?direction=down", stack.tokenOf("rita"));
-        assertThat(down.statusCode()).as(down.body()).isEqualTo(200);
-        assertThat(down.body()).contains(aData);
+        // the op each level applies, from the algorithm's verified document (read after its registration)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var down = stack.get("/tracer/api/v1/lineage/" + algorithm + "?direction=down", stack.tokenOf("rita"));
+            assertThat(down.statusCode()).as(down.body()).isEqualTo(200);
+            JsonNode edges = Stack.JSON.readTree(down.body()).get("edges");
+            assertThat(edges).filteredOn(e -> e.get("child").asText().equals(aData)).singleElement()
+                    .satisfies(e -> {
+                        assertThat(e.at("/op/status").asText()).isEqualTo("KNOWN");
+                        assertThat(e.at("/op/opName").asText()).isEqualTo("ss-share");
+                    });
+            assertThat(edges.findValuesAsText("opName")).contains("ss-share", "secure-sum");
+        });
+        JsonNode usage = Stack.JSON.readTree(stack.get("/tracer/api/v1/usage/" + aData, alice).body());
+        assertThat(usage.get("receipts")).filteredOn(r -> r.get("job").asText().equals(job.value()))
+                .allSatisfy(r -> {
+                    assertThat(r.get("recordedBy").asText()).matches("0x[0-9a-f]{40}");
+                    assertThat(r.get("recordedAt").asText()).isNotBlank();
+                });
         Problems.assertProblem(stack.get("/tracer/api/v1/usage/" + aData, stack.tokenOf("victor")), 403, "not-yours");
         var csv = Stack.send(HttpRequest.newBuilder(URI.create(stack.services() + "/tracer/api/v1/usage/" + aData))
                 .header("Authorization", "Bearer " + stack.tokenOf("rita")).header("Accept", "text/csv").GET().build());
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.body().lines().filter(l -> l.contains(",receipt," + job.value() + ",")).count()).isEqualTo(4);
+    }
+
+    @Test
+    void bank_as_audit_shows_its_nodes_receipts_and_the_regulator_sees_every_organizations() throws Exception {
+        String alice = stack.tokenOf("alice");
+        String rita = stack.tokenOf("rita");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var audit = stack.get("/tracer/api/v1/audit?event=ReceiptRecorded&limit=1000", alice);
+            assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+            JsonNode receipts = Stack.JSON.readTree(audit.body()).get("entries");
+            // bank-a's node recorded its two receipts of the job as bank-a; bank-b's two name bank-a's data
+            // only through the job's algorithm, so they concern bank-a as an owner, not as the actor
+            List<JsonNode> ofJob = new ArrayList<>();
+            receipts.forEach(r -> {
+                if (r.get("fields").get("jobId").asText().equals(job.value())) {
+                    ofJob.add(r);
+                }
+            });
+            assertThat(ofJob).filteredOn(r -> "bank-a".equals(r.path("senderOrganization").asText()))
+                    .hasSize(2).allSatisfy(r -> assertThat(r.get("at").asText()).isNotBlank());
+        });
+        var bankB = stack.get("/tracer/api/v1/audit?org=bank-b&event=ReceiptRecorded", rita);
+        assertThat(bankB.statusCode()).as(bankB.body()).isEqualTo(200);
+        assertThat(Stack.JSON.readTree(bankB.body()).get("entries").findValuesAsText("senderOrganization"))
+                .contains("bank-b");
+        var everyone = Stack.JSON.readTree(stack.get("/tracer/api/v1/audit?limit=1000", rita).body());
+        assertThat(everyone.get("entries").findValuesAsText("organization"))
+                .contains("bank-a", "bank-b", "fintech-c");
+        Problems.assertProblem(stack.get("/tracer/api/v1/audit?org=bank-a", stack.tokenOf("victor")), 403, "not-yours");
+        Problems.assertProblem(stack.get("/tracer/api/v1/audit?since=yesterday", rita), 400, "malformed-since");
+        var csv = Stack.send(HttpRequest.newBuilder(URI.create(stack.services()
+                        + "/tracer/api/v1/audit?org=bank-a&event=ReceiptRecorded&limit=1"))
+                .header("Authorization", "Bearer " + rita).header("Accept", "text/csv").GET().build());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().lines().findFirst()).hasValue("block,time,transaction,log_index,contract,event,sender,"
+                + "sender_organization,organization,relation,fields");
+        assertThat(csv.headers().firstValue("Link")).hasValueSatisfying(link -> assertThat(link)
+                .contains("before=").contains("rel=\"next\""));
     }
 
     @Test
@@ -141,7 +195,7 @@ class ScenarioS1IT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             String trace = launcher("trace", aData);
             assertThat(trace).contains("DATA of bank-a", "used by (lineage up):", "ALGORITHM fintech-c",
-                    "job " + job.value().substring(0, 10));
+                    "job " + job.value().substring(0, 10), "op ss-share", "refused requests");
             assertThat(trace.lines().filter(l -> l.contains("receipt ")).count()).isGreaterThanOrEqualTo(4);
         });
     }

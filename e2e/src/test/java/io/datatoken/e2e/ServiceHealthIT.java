@@ -47,11 +47,21 @@ class ServiceHealthIT {
     }
 
     @Test
+    void the_tracer_reports_its_index_lag_as_a_metric() {
+        var response = Stack.current().get("/metrics?scope=application", null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body().lines().filter(l -> l.startsWith("datatoken_tracer_index_lag")))
+                .singleElement().satisfies(line -> assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                        .isGreaterThanOrEqualTo(0));
+    }
+
+    @Test
     void the_api_is_documented_with_openapi() {
         var response = Stack.current().get("/openapi", null);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("/asset/api/v1/assets", "/job/api/v1/tasks", "/tracer/api/v1/usage",
-                "/verifier/api/v1/terms");
+        assertThat(response.body()).contains("/asset/api/v1/assets", "/job/api/v1/tasks", "/tracer/api/v1/usage/{dt}",
+                "/tracer/api/v1/lineage/{dt}", "/tracer/api/v1/audit", "/verifier/api/v1/terms");
         assertThat(Stack.current().get("/openapi/ui/", null).statusCode()).isEqualTo(200);
         var node = Stack.current().get(URI.create(Stack.current().computeNode("bank-a")).resolve("/openapi"), null);
         assertThat(node.statusCode()).isEqualTo(200);

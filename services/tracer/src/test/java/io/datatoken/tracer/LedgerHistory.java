@@ -79,6 +79,25 @@ public final class LedgerHistory {
                 "resultHash", resultHash, "party", organization(party)));
     }
 
+    /** OrganizationRegistered with its first account; roles as the registry's bits (here: every role). */
+    public InMemoryChainLog.Log organizationRegistered(String alias, String account) {
+        return log("OrganizationRegistry", "OrganizationRegistered", Map.of("orgId", organization(alias),
+                "account", account, "roles", "31"));
+    }
+
+    public InMemoryChainLog.Log accountAdded(String alias, String account) {
+        return log("OrganizationRegistry", "AccountAdded", Map.of("orgId", organization(alias), "account", account));
+    }
+
+    public InMemoryChainLog.Log accountRemoved(String alias, String account) {
+        return log("OrganizationRegistry", "AccountRemoved", Map.of("orgId", organization(alias), "account", account));
+    }
+
+    public InMemoryChainLog.Log taskCreated(String task, String owner) {
+        return log("TaskMarket", "TaskCreated", Map.of("taskId", task, "owner", organization(owner),
+                "description", "task " + task));
+    }
+
     public InMemoryChainLog.Log metadataUpdated(String dt) {
         return log("DataTokenRegistry", "MetadataUpdated", Map.of("dt", dt, "storagePath", "bafy-updated",
                 "proof", id("new proof " + dt)));

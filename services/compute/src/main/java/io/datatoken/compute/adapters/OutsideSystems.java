@@ -22,6 +22,7 @@ import jakarta.inject.Singleton;
 import io.datatoken.compute.ops.OpRunner;
 import io.datatoken.compute.runs.NodeAccount;
 import io.datatoken.compute.runs.PeerNodes;
+import io.datatoken.compute.refusals.TracerReports;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.keycloak.AssetServiceAccounts;
 import io.datatoken.keycloak.KeycloakSettings;
@@ -100,6 +101,14 @@ public class OutsideSystems {
     @Inject
     @ConfigProperty(name = "datatoken.compute.delivery.timeout", defaultValue = "PT30S")
     Duration deliveryTimeout;
+
+    /**
+     * Base URL of the tracer service (e.g. http://localhost:9080/tracer) the node reports its refusals
+     * to; none: reporting is off and refusals wait in the node's outbox.
+     */
+    @Inject
+    @ConfigProperty(name = "datatoken.compute.tracer-url")
+    Optional<String> tracerUrl;
 
     /** Base URL of the asset service's API (adds the node's account to its organization). */
     @Inject
@@ -218,6 +227,14 @@ public class OutsideSystems {
     @ApplicationScoped
     PeerNodes peerNodes() {
         return new HttpPeerNodes(deliveryTimeout);
+    }
+
+    @Produces
+    @ApplicationScoped
+    TracerReports tracerReports() {
+        return tracerUrl.map(String::strip).filter(url -> !url.isEmpty())
+                .<TracerReports>map(url -> new HttpTracerReports(URI.create(url), deliveryTimeout))
+                .orElse(TracerReports.OFF);
     }
 
     @Produces

@@ -1,5 +1,7 @@
 package io.datatoken.compute.api;
 
+import io.datatoken.compute.refusals.Refusal;
+import io.datatoken.compute.refusals.RefusalOutbox;
 import io.datatoken.compute.runs.Inbox;
 import io.datatoken.compute.runs.RunInput;
 import io.datatoken.compute.runs.Transfer;
@@ -15,7 +17,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -31,8 +37,13 @@ public class TransfersResource {
     /** Largest payload a node takes in one transfer (characters of JSON). */
     static final int MAX_PAYLOAD = 16 * 1024 * 1024;
 
+    private static final Logger LOG = Logger.getLogger(TransfersResource.class.getName());
+
     @Inject
     Inbox inbox;
+
+    @Inject
+    RefusalOutbox outbox;
 
     @POST
     @PermitAll
@@ -65,9 +76,27 @@ public class TransfersResource {
         } catch (Inbox.TransferRefused refused) {
             Response.Status status = refused.reason().equals("malformed-payload") || refused.reason().equals("bad-signature")
                     ? Response.Status.BAD_REQUEST : Response.Status.CONFLICT;
+            if (status == Response.Status.CONFLICT) {
+                report(transfer, refused);
+            }
             throw new ProblemException(status, refused.reason(), refused.getMessage());
         }
         return Response.noContent().build();
+    }
+
+    /**
+     * A transfer refused after the chain was asked (not a malformed one) goes to the tracer as a refusal
+     * about the receiving asset; failing to queue it must not hide the refusal from the sender.
+     */
+    private void report(Transfer transfer, Inbox.TransferRefused refused) {
+        try {
+            outbox.add(new Refusal(UUID.randomUUID(), transfer.job().value(), transfer.to().value(), null,
+                    refused.reason(), "a " + transfer.kind() + " from " + transfer.from() + " refused: "
+                    + refused.getMessage(), Instant.now()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the refused transfer for job " + transfer.job() + " was not queued for the tracer",
+                    e);
+        }
     }
 
     public record TransferView(String job, String from, String to, String kind, String payload, String signature) {

@@ -118,7 +118,7 @@ public class Executions {
             }
         }
         String codes = refusals.stream().map(r -> r.reason().code()).collect(Collectors.joining(" "));
-        return new Decision(log.record(record(signed, signerText, "REFUSED", codes)), refusals);
+        return new Decision(log.recordRefused(record(signed, signerText, "REFUSED", codes), refusals), refusals);
     }
 
     public List<ExecutionRecord> trailOf(String job) {

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,8 +20,20 @@ import java.util.Optional;
  */
 public final class InMemoryChainLog implements ChainLog {
 
-    /** A log to put in a block: the log index is its position in the block. */
-    public record Log(String txHash, String contract, String event, Map<String, String> fields) {
+    /** Blocks are this far apart in time, from {@link #GENESIS_TIME}. */
+    public static final long BLOCK_SECONDS = 12;
+    public static final long GENESIS_TIME = 1_700_000_000L;
+
+    /**
+     * A log to put in a block: the log index is its position in the block. Its transaction's sender is
+     * named after the transaction unless {@link #by given}.
+     */
+    public record Log(String txHash, String sender, String contract, String event, Map<String, String> fields) {
+
+        /** The same log in a transaction sent by this account. */
+        public Log by(String account) {
+            return new Log(txHash, account.toLowerCase(Locale.ROOT), contract, event, fields);
+        }
     }
 
     private record Block(BlockRef ref, List<LedgerEvent> events) {
@@ -30,11 +43,11 @@ public final class InMemoryChainLog implements ChainLog {
     private int branch;
 
     public InMemoryChainLog() {
-        blocks.add(new Block(new BlockRef(0, hash("genesis"), "0x" + "0".repeat(64)), List.of()));
+        blocks.add(new Block(new BlockRef(0, hash("genesis"), "0x" + "0".repeat(64), GENESIS_TIME), List.of()));
     }
 
     public static Log log(String txHash, String contract, String event, Map<String, String> fields) {
-        return new Log(txHash, contract, event, fields);
+        return new Log(txHash, hash("sender of " + txHash).substring(0, 42), contract, event, fields);
     }
 
     /** Appends a block holding these logs, in this order. */
@@ -42,11 +55,11 @@ public final class InMemoryChainLog implements ChainLog {
         BlockRef parent = blocks.getLast().ref();
         long number = parent.number() + 1;
         String hash = hash(parent.hash() + "/" + branch + "/" + number + "/" + List.of(logs));
-        BlockRef ref = new BlockRef(number, hash, parent.hash());
+        BlockRef ref = new BlockRef(number, hash, parent.hash(), GENESIS_TIME + number * BLOCK_SECONDS);
         List<LedgerEvent> events = new ArrayList<>();
         for (int i = 0; i < logs.length; i++) {
-            events.add(new LedgerEvent(number, hash, logs[i].txHash(), i, logs[i].contract(), logs[i].event(),
-                    logs[i].fields()));
+            events.add(new LedgerEvent(number, hash, ref.timestamp(), logs[i].txHash(), logs[i].sender(), i,
+                    logs[i].contract(), logs[i].event(), logs[i].fields()));
         }
         blocks.add(new Block(ref, List.copyOf(events)));
         return ref;

@@ -65,13 +65,22 @@ final class LedgerEventDecoder {
         return List.copyOf(contracts.keySet());
     }
 
+    /** What a log does not carry of its block and transaction: the block's time and each transaction's sender. */
+    interface BlockFacts {
+
+        long time();
+
+        /** The sender of this transaction of the block, lower case. */
+        String sender(String txHash);
+    }
+
     /**
-     * The log as an event of its contract.
+     * The log as an event of its contract, in its block.
      *
      * @throws IllegalStateException for a log of another address or an event the wrappers do not know:
      *                               the deployment does not match this build's contracts
      */
-    LedgerEvent decode(Log log) {
+    LedgerEvent decode(Log log, BlockFacts block) {
         String contract = contracts.get(log.getAddress().toLowerCase(Locale.ROOT));
         List<String> topics = log.getTopics();
         EventShape shape = contract == null || topics.isEmpty() ? null
@@ -93,8 +102,9 @@ final class LedgerEventDecoder {
             fields.put(shape.names().get(i), AbiText.of(value));
         }
         return new LedgerEvent(log.getBlockNumber().longValueExact(), log.getBlockHash().toLowerCase(Locale.ROOT),
-                log.getTransactionHash().toLowerCase(Locale.ROOT), log.getLogIndex().intValueExact(), contract,
-                event.getName(), fields);
+                block.time(), log.getTransactionHash().toLowerCase(Locale.ROOT),
+                block.sender(log.getTransactionHash()), log.getLogIndex().intValueExact(), contract, event.getName(),
+                fields);
     }
 
     /** The wrapper's events (its {@code *_EVENT} constants) by topic 0, named from the ABI resource. */

@@ -32,6 +32,7 @@ abstract class ChainLogContract {
             BlockRef block = chain.block(n).orElseThrow();
             assertThat(block.number()).isEqualTo(n);
             assertThat(block.parentHash()).isEqualTo(chain.block(n - 1).orElseThrow().hash());
+            assertThat(block.timestamp()).isGreaterThanOrEqualTo(chain.block(n - 1).orElseThrow().timestamp());
         }
     }
 
@@ -43,7 +44,10 @@ abstract class ChainLogContract {
         assertThat(events).isSortedAccordingTo(
                 Comparator.comparingLong(LedgerEvent::blockNumber).thenComparingInt(LedgerEvent::logIndex));
         assertThat(events).allSatisfy(e -> {
-            assertThat(e.blockHash()).isEqualTo(chain.block(e.blockNumber()).orElseThrow().hash());
+            BlockRef block = chain.block(e.blockNumber()).orElseThrow();
+            assertThat(e.blockHash()).isEqualTo(block.hash());
+            assertThat(e.blockTime()).isEqualTo(block.timestamp());
+            assertThat(e.sender()).matches("0x[0-9a-f]{40}");
             assertThat(LedgerEvent.CONTRACTS).contains(e.contract());
         });
     }

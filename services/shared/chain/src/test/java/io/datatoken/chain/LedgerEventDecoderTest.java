@@ -28,25 +28,40 @@ class LedgerEventDecoderTest {
             "TaskMarket", ChainAddress.of("0x" + "33".repeat(20)),
             "DataTokenRegistry", ChainAddress.of(TOKENS)));
 
+    /** Block 9 at this time, every transaction sent by one account. */
+    private static final LedgerEventDecoder.BlockFacts BLOCK = new LedgerEventDecoder.BlockFacts() {
+        @Override
+        public long time() {
+            return 1_700_000_123L;
+        }
+
+        @Override
+        public String sender(String txHash) {
+            return "0x" + "ef".repeat(20);
+        }
+    };
+
     @Test
     void puts_indexed_and_data_fields_in_declaration_order_under_their_solidity_names() {
         String data = "0x" + FunctionEncoder.encodeConstructor(List.of(new Uint64(1_700_000_000L),
                 new Address("0x" + "AB".repeat(20))));
         LedgerEvent event = decoder.decode(log(TOKENS.toUpperCase().replace("0X", "0x"),
-                List.of(EventEncoder.encode(DataTokenRegistry.GRANTED_EVENT), CHILD, PARENT), data));
+                List.of(EventEncoder.encode(DataTokenRegistry.GRANTED_EVENT), CHILD, PARENT), data), BLOCK);
 
         assertThat(event.contract()).isEqualTo("DataTokenRegistry");
         assertThat(event.event()).isEqualTo("Granted");
         assertThat(event.fields()).containsExactly(entry("child", CHILD), entry("parent", PARENT),
                 entry("expiresAt", "1700000000"), entry("grantedBy", "0x" + "ab".repeat(20)));
+        assertThat(event.blockTime()).isEqualTo(1_700_000_123L);
+        assertThat(event.sender()).isEqualTo("0x" + "ef".repeat(20));
     }
 
     @Test
     void refuses_a_log_it_cannot_name() {
-        assertThatThrownBy(() -> decoder.decode(log(TOKENS, List.of("0x" + "ee".repeat(32)), "0x")))
+        assertThatThrownBy(() -> decoder.decode(log(TOKENS, List.of("0x" + "ee".repeat(32)), "0x"), BLOCK))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> decoder.decode(log("0x" + "55".repeat(20),
-                List.of(EventEncoder.encode(DataTokenRegistry.GRANTED_EVENT)), "0x")))
+                List.of(EventEncoder.encode(DataTokenRegistry.GRANTED_EVENT)), "0x"), BLOCK))
                 .isInstanceOf(IllegalStateException.class);
     }
 

@@ -125,7 +125,9 @@ class Web3jChainLogIT {
         assertThat(log.events(from, block)).singleElement().satisfies(event -> {
             assertThat(event.blockNumber()).isEqualTo(block);
             assertThat(event.blockHash()).isEqualTo(log.block(block).orElseThrow().hash());
+            assertThat(event.blockTime()).isEqualTo(log.block(block).orElseThrow().timestamp()).isPositive();
             assertThat(event.txHash()).isEqualTo(hash.value());
+            assertThat(event.sender()).isEqualTo(chain.bankA.account().value().toLowerCase(java.util.Locale.ROOT));
             assertThat(event.logIndex()).isZero();
         });
         assertThat(log.events(block + 1, block)).isEmpty();

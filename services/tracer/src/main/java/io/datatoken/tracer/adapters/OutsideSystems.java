@@ -1,16 +1,23 @@
 package io.datatoken.tracer.adapters;
 
 import io.datatoken.chain.ChainReaders;
+import io.datatoken.content.IpfsContentStore;
+import io.datatoken.content.IpfsSettings;
+import io.datatoken.domain.content.ContentStore;
 import io.datatoken.domain.ledger.ChainLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Produces the tracer's read-only view of the chain: the platform contracts' events for the index. */
+/**
+ * Produces the tracer's read-only views of the outside: the chain (the platform contracts' events for
+ * the index) and the content store (compositions' documents, for the ops of their workflows).
+ */
 @ApplicationScoped
 public class OutsideSystems {
 
@@ -28,6 +35,11 @@ public class OutsideSystems {
     @Inject
     @ConfigProperty(name = "datatoken.chain.deployment-file")
     String deploymentFile;
+
+    /** Kubo RPC endpoint of the IPFS node. */
+    @Inject
+    @ConfigProperty(name = "datatoken.ipfs.url", defaultValue = "http://127.0.0.1:5001")
+    String ipfsUrl;
 
     private ChainReaders chain;
 
@@ -50,5 +62,21 @@ public class OutsideSystems {
     @ApplicationScoped
     ChainLog chainLog() {
         return chain().chainLog();
+    }
+
+    @Produces
+    @ApplicationScoped
+    ContentStore contentStore() {
+        return new IpfsContentStore(IpfsSettings.of(URI.create(ipfsUrl)));
+    }
+
+    void close(@Disposes ContentStore store) {
+        if (store instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // closing on shutdown: nothing left to do
+            }
+        }
     }
 }

@@ -4,8 +4,10 @@ import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.support.security.Caller;
 import io.datatoken.support.web.Params;
 import io.datatoken.support.web.ProblemException;
+import io.datatoken.tracer.lineage.EdgeView;
 import io.datatoken.tracer.lineage.LineageQueries;
 import io.datatoken.tracer.lineage.LineageView;
+import io.datatoken.tracer.workflow.EdgeOps;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -34,13 +36,17 @@ public class LineageResource {
     @Inject
     LineageQueries queries;
 
+    @Inject
+    EdgeOps edgeOps;
+
     @GET
     @Path("/{dt}")
     @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
     @Operation(summary = "A DT's lineage to a depth: down, what it is made of; up, the compositions made of it and "
-            + "the jobs that run them; with each edge's last grant change. A regulator or an admin reads any DT's; "
-            + "anyone else only one whose answer holds a DT or a job of their organization. The op each level "
-            + "applies is in the DDOs (asset service), not in this answer")
+            + "the jobs that run them; with each edge's last grant change and the op the parent applies to the child "
+            + "(from the parent's document, verified against its proof; or why it is not known: PENDING, UNAVAILABLE, "
+            + "REJECTED, NOT_SET, NO_DOCUMENT). A regulator or an admin reads any DT's; anyone else only one whose "
+            + "answer holds a DT or a job of their organization")
     @APIResponse(responseCode = "200", description = "the lineage")
     @APIResponse(responseCode = "400", description = "a malformed DT id, direction or depth")
     @APIResponse(responseCode = "401", description = "no valid token")
@@ -51,9 +57,9 @@ public class LineageResource {
             @Parameter(description = "down (the default) or up") @QueryParam("direction") String direction,
             @Parameter(description = "edges to follow, 1 to 32, default 10") @QueryParam("depth") String depth) {
         DataTokenId id = Params.dataTokenId("dt", dt);
-        var lineage = queries.lineage(id, TraceParams.direction(direction), TraceParams.depth(depth))
-                .orElseThrow(() -> unknown(id));
-        return TraceAccess.visible(caller, lineage);
+        var lineage = TraceAccess.visible(caller, queries.lineage(id, TraceParams.direction(direction),
+                TraceParams.depth(depth)).orElseThrow(() -> unknown(id)));
+        return lineage.withOps(edgeOps.of(lineage.edges().stream().map(EdgeView::edge).toList()));
     }
 
     static ProblemException unknown(DataTokenId dt) {

@@ -10,8 +10,10 @@ import io.datatoken.tracer.lineage.LineageView;
 import io.datatoken.tracer.lineage.ReceiptView;
 import io.datatoken.tracer.lineage.TokenView;
 import io.datatoken.tracer.lineage.UsageView;
+import io.datatoken.tracer.refusals.RefusalView;
 import jakarta.ws.rs.core.Response;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -36,6 +38,21 @@ final class TraceAccess {
         require(caller, usage.dt(), organizations(Stream.concat(Stream.of(usage.token()), usage.compositions().stream()),
                 usage.jobs().stream(), usage.receipts().stream()));
         return usage;
+    }
+
+    /**
+     * The refusals of a usage the caller may read: a regulator or an admin every one; anyone else those
+     * their organization's nodes reported and those of requests for their organization's jobs.
+     */
+    static List<RefusalView> refusalsFor(Caller caller, UsageView usage, List<RefusalView> refusals) {
+        if (caller.has(PlatformRole.REGULATOR) || caller.has(PlatformRole.ADMIN)) {
+            return refusals;
+        }
+        String organization = OrganizationRequired.of(caller).value();
+        Set<String> ownJobs = new HashSet<>();
+        usage.jobs().stream().filter(j -> organization.equals(j.owner())).map(JobView::job).forEach(ownJobs::add);
+        return refusals.stream().filter(r -> organization.equals(r.organization())
+                || (r.job() != null && ownJobs.contains(r.job()))).toList();
     }
 
     private static Set<String> organizations(Stream<TokenView> tokens, Stream<JobView> jobs, Stream<ReceiptView> receipts) {

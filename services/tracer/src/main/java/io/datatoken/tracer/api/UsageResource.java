@@ -1,12 +1,10 @@
 package io.datatoken.tracer.api;
 
-import io.datatoken.domain.organization.PlatformRole;
 import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.tracer.lineage.LineageQueries;
 import io.datatoken.tracer.lineage.UsageView;
-import io.datatoken.tracer.usage.UsageLog;
+import io.datatoken.tracer.refusals.RefusalLog;
 import io.datatoken.support.security.Caller;
-import io.datatoken.support.security.OrganizationRequired;
 import io.datatoken.support.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -32,31 +29,21 @@ public class UsageResource {
     Caller caller;
 
     @Inject
-    UsageLog usageLog;
-
-    @Inject
     LineageQueries queries;
 
-    @GET
-    @RolesAllowed({"data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
-    @Operation(summary = "Uses of the caller's organization's assets (a regulator sees every use), newest first")
-    @APIResponse(responseCode = "200", description = "the list (possibly empty)")
-    @APIResponse(responseCode = "401", description = "no valid token")
-    @APIResponse(responseCode = "403", description = "a role that may not read this, or no organization")
-    public List<UsageRecord> list() {
-        var uses = caller.has(PlatformRole.REGULATOR)
-                ? usageLog.all()
-                : usageLog.ofAssetsOwnedBy(OrganizationRequired.of(caller));
-        return uses.stream().map(e -> new UsageRecord(e.id(), e.dt(), e.ownerOrganization(), e.consumerOrganization(), e.action(), e.occurredAt())).toList();
-    }
+    @Inject
+    RefusalLog refusals;
 
     @GET
     @Path("/{dt}")
     @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
     @Operation(summary = "A DT's usage from the index: the compositions above it, the jobs whose algorithm is it or one "
-            + "of them (with their last state), every receipt of those jobs (who ran which op, in which block, with "
-            + "which result hash) and the grants and revocations of the DT. A regulator or an admin reads any DT's; "
-            + "anyone else only one whose answer holds a DT, a job or a receipt of their organization")
+            + "of them (with their last state, who submitted them and when), every receipt of those jobs (which "
+            + "organization's node ran which op, when, in which block, with which result hash), the grants and "
+            + "revocations of the DT, and the requests its owner's nodes refused (reported signed by the node). A "
+            + "regulator or an admin reads any DT's and every refusal; anyone else only a DT whose answer holds a DT, "
+            + "a job or a receipt of their organization, and the refusals their organization reported or that "
+            + "concern its jobs")
     @APIResponse(responseCode = "200", description = "the usage")
     @APIResponse(responseCode = "400", description = "a malformed DT id")
     @APIResponse(responseCode = "401", description = "no valid token")
@@ -64,15 +51,16 @@ public class UsageResource {
     @APIResponse(responseCode = "404", description = "the index holds no such DT (unknown or not yet confirmed)")
     public UsageView usage(@PathParam("dt") String dt) {
         DataTokenId id = Params.dataTokenId("dt", dt);
-        return TraceAccess.visible(caller, queries.usage(id).orElseThrow(() -> LineageResource.unknown(id)));
+        UsageView usage = TraceAccess.visible(caller, queries.usage(id).orElseThrow(() -> LineageResource.unknown(id)));
+        return usage.withRefusals(TraceAccess.refusalsFor(caller, usage, refusals.ofDataToken(id.value())));
     }
 
     @GET
     @Path("/{dt}")
     @Produces("text/csv")
     @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
-    @Operation(summary = "The same usage as CSV (Accept: text/csv): one row per job, receipt, grant or revocation, in "
-            + "block order, with its transaction; the same access rules")
+    @Operation(summary = "The same usage as CSV (Accept: text/csv): one row per job, receipt, grant, revocation or "
+            + "refusal, in time order, with its transaction (none for a refusal); the same access rules")
     @APIResponse(responseCode = "200", description = "the usage as CSV")
     public Response usageAsCsv(@PathParam("dt") String dt) {
         return Response.ok(UsageCsv.of(usage(dt)), "text/csv; charset=utf-8")

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The index in the tracer's schema (chain_event, index_cursor, indexed_block, and the lineage and usage
- * tables derived from chain_event). A batch and its cursor commit together, so a crash between batches
+ * The index in the tracer's schema (chain_event, index_cursor, indexed_block, and the lineage, usage
+ * and audit tables derived from chain_event). A batch and its cursor commit together, so a crash between batches
  * leaves the index at the last whole batch. Every method, reads too, runs in a transaction: the indexer
  * will run on a thread of its own.
  */
@@ -52,17 +52,21 @@ public class IndexStore {
         moveCursor(batch.after(), batch.cursor());
         int applied = 0;
         Projections projections = new Projections(entities);
+        AuditProjections audit = new AuditProjections(entities);
         for (LedgerEvent event : batch.events()) {
             int inserted = entities.createNativeQuery("insert into chain_event (tx_hash, log_index, block_number, "
-                            + "block_hash, contract, event, fields) values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb)) "
+                            + "block_hash, contract, event, fields, block_time, sender) "
+                            + "values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as jsonb), ?8, ?9) "
                             + "on conflict (tx_hash, log_index) do nothing")
                     .setParameter(1, event.txHash()).setParameter(2, event.logIndex())
                     .setParameter(3, event.blockNumber()).setParameter(4, event.blockHash())
                     .setParameter(5, event.contract()).setParameter(6, event.event())
                     .setParameter(7, JsonFields.of(event.fields()))
+                    .setParameter(8, event.blockTime()).setParameter(9, event.sender())
                     .executeUpdate();
             if (inserted == 1) {
                 projections.project(event);
+                audit.project(event);
             }
             applied += inserted;
         }

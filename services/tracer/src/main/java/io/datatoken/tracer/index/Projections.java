@@ -11,8 +11,9 @@ import java.util.Locale;
 /**
  * Derives the lineage and usage tables from one applied event, in its transaction: tokens and their
  * edges (TokenRegistered), grant changes (Granted, Revoked), jobs and their state changes (JobSubmitted,
- * JobStateChanged) and receipts (ReceiptRecorded). Every row references its event, so a rollback's
- * cascade undoes it; other events derive nothing.
+ * JobStateChanged) and receipts (ReceiptRecorded), and where each DT's document is (TokenRegistered,
+ * MetadataUpdated). Every row references its event, so a rollback's cascade undoes it; other events
+ * derive nothing.
  */
 final class Projections {
 
@@ -32,6 +33,7 @@ final class Projections {
             case "DataTokenRegistry.TokenRegistered" -> tokenRegistered(event);
             case "DataTokenRegistry.Granted" -> grantChanged(event, "GRANTED", hex(event, "child"),
                     hex(event, "parent"), unixSeconds(field(event, "expiresAt")), hex(event, "grantedBy"));
+            case "DataTokenRegistry.MetadataUpdated" -> metadata(event, hex(event, "dt"));
             case "DataTokenRegistry.Revoked" -> grantChanged(event, "REVOKED", hex(event, "child"),
                     hex(event, "parent"), null, hex(event, "revokedBy"));
             case "TaskMarket.JobSubmitted" -> insert("insert into job (job, task, algorithm, owner_org, submitted_block, "
@@ -47,7 +49,7 @@ final class Projections {
                     hex(event, "jobId"), hex(event, "dt"), hex(event, "opHash"), hex(event, "resultHash"),
                     OrganizationIdText.of(field(event, "party")), event.blockNumber());
             default -> {
-                // no projection: organizations, ops, tasks and metadata updates only stay in chain_event
+                // no projection: organizations, ops and tasks only stay in chain_event
             }
         }
     }
@@ -62,6 +64,21 @@ final class Projections {
                         + "select ?3, lower(child), ?1, ?2 from jsonb_array_elements_text(cast(?4 as jsonb)) child "
                         + "on conflict (parent, child) do nothing", event,
                 dt, event.fields().getOrDefault("children", "[]"));
+        metadata(event, dt);
+    }
+
+    /**
+     * Where the DT's document now is and its proof; for a composition (a token with children) also the
+     * reading of its document still to do, which io.datatoken.tracer.workflow takes up after this
+     * transaction (it reads IPFS, which an index transaction must not wait for).
+     */
+    private void metadata(LedgerEvent event, String dt) {
+        // text refuses NUL, which a string field may hold: it must not stall the index
+        insert("insert into token_metadata (dt, storage_path, proof, block_number, tx_hash, log_index) "
+                        + "values (?3, ?4, ?5, ?6, ?1, ?2)", event,
+                dt, field(event, "storagePath").replace('\0', '\uFFFD'), hex(event, "proof"), event.blockNumber());
+        insert("insert into metadata_read (tx_hash, log_index, state, attempts) select ?1, ?2, 'PENDING', 0 "
+                + "where exists (select 1 from lineage_edge where parent = ?3)", event, dt);
     }
 
     private void grantChanged(LedgerEvent event, String change, String child, String parent, Long expiresAt,

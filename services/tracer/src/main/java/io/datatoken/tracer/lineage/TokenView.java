@@ -1,5 +1,7 @@
 package io.datatoken.tracer.lineage;
 
+import java.time.Instant;
+
 /**
  * A DT in a lineage answer.
  *
@@ -9,6 +11,9 @@ package io.datatoken.tracer.lineage;
  * @param kind            DATA, COMPUTE or ALGORITHM
  * @param registeredBlock the block of its TokenRegistered event
  * @param txHash          the transaction that registered it
+ * @param registeredAt    the time of its block, and registeredBy the account that registered it: read for
+ *                        the DT asked about only, null for the DTs its lineage reaches
  */
-public record TokenView(String dt, int level, String owner, String kind, Long registeredBlock, String txHash) {
+public record TokenView(String dt, int level, String owner, String kind, Long registeredBlock, String txHash,
+                        Instant registeredAt, String registeredBy) {
 }

@@ -4,9 +4,13 @@ import static io.datatoken.tracer.LedgerHistory.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datatoken.chain.InMemoryChainLog;
 import io.datatoken.domain.asset.AssetKind;
+import io.datatoken.domain.market.JobId;
+import io.datatoken.domain.organization.ChainAddress;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.PlatformRole;
+import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.support.security.Caller;
 import io.datatoken.support.web.ProblemException;
 import io.datatoken.tracer.LedgerHistory;
@@ -15,8 +19,16 @@ import io.datatoken.tracer.lineage.JobView;
 import io.datatoken.tracer.lineage.ReceiptView;
 import io.datatoken.tracer.lineage.TokenView;
 import io.datatoken.tracer.lineage.TransactionalLineageQueries;
+import io.datatoken.tracer.refusals.RefusalStore;
+import io.datatoken.tracer.refusals.RefusalView;
+import io.datatoken.tracer.refusals.ReportedRefusal;
+import io.datatoken.tracer.refusals.TransactionalRefusals;
+import io.datatoken.tracer.workflow.TransactionalEdgeOps;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +39,7 @@ class TraceResourcesTest extends TracerSchemaTest {
     private static final String A = id("A");
     private static final String X = id("X");
     private static final String JOB = id("job 1");
+    private static final String NODE = LedgerHistory.account("bank-a's node");
 
     @BeforeAll
     void aJobOverBankAsData() {
@@ -36,8 +49,14 @@ class TraceResourcesTest extends TracerSchemaTest {
         history.block(history.registered(X, "algo-c", AssetKind.ALGORITHM, A), history.granted(A, X, 0));
         history.block(history.jobSubmitted(JOB, id("task 1"), X, "algo-c"), history.stateChanged(JOB, 0, 1));
         history.block(history.stateChanged(JOB, 1, 2), history.stateChanged(JOB, 2, 3));
-        history.block(history.receipt(JOB, A, id("op"), id("result"), "bank-a"));
+        history.block(history.receipt(JOB, A, id("op"), id("result"), "bank-a").by(NODE));
         index(history.chain);
+        inTracerSchema(em -> em.createNativeQuery("delete from refusal").executeUpdate());
+        RefusalStore store = new TransactionalRefusals(this::inTracerSchema).store();
+        // bank-a's node refused a request of the job, and one of a stranger's job
+        store.keep(OrganizationAlias.of("bank-a"), ChainAddress.of(NODE), refusal(JOB), "0xsig", Instant.now());
+        store.keep(OrganizationAlias.of("bank-a"), ChainAddress.of(NODE), refusal(id("a stranger's job")), "0xsig",
+                Instant.now());
     }
 
     @Test
@@ -83,6 +102,32 @@ class TraceResourcesTest extends TracerSchemaTest {
     }
 
     @Test
+    void usage_says_who_recorded_each_receipt_and_when() {
+        assertThat(usage(member("algo-c"), A).receipts()).singleElement().satisfies(r -> {
+            assertThat(r.recordedBy()).isEqualTo(NODE);
+            assertThat(r.recordedAt()).isEqualTo(Instant.ofEpochSecond(InMemoryChainLog.GENESIS_TIME
+                    + r.blockNumber() * InMemoryChainLog.BLOCK_SECONDS));
+        });
+        assertThat(usage(member("algo-c"), A).jobs()).singleElement()
+                .satisfies(j -> assertThat(j.submittedAt()).isNotNull());
+    }
+
+    @Test
+    void usage_holds_the_refusals_the_caller_may_read() {
+        // the owner reads its node's refusals; the job's owner those of its own job only
+        assertThat(usage(member("bank-a"), A).refusals()).hasSize(2);
+        assertThat(usage(member("algo-c"), A).refusals()).extracting(RefusalView::job).containsExactly(JOB);
+        assertThat(usage(new Caller("r", "regulator", Optional.empty(), Set.of(PlatformRole.REGULATOR)), A).refusals())
+                .hasSize(2);
+    }
+
+    @Test
+    void lineage_edges_say_why_their_op_is_not_known_without_a_document() {
+        assertThat(lineage(member("bank-a"), A, "up", null).edges()).singleElement()
+                .satisfies(e -> assertThat(e.op().status()).isNotNull());
+    }
+
+    @Test
     void a_regulator_and_an_admin_read_every_trace() {
         Caller regulator = new Caller("r", "regulator", Optional.empty(), Set.of(PlatformRole.REGULATOR));
         Caller admin = new Caller("a", "admin", Optional.empty(), Set.of(PlatformRole.ADMIN));
@@ -90,6 +135,11 @@ class TraceResourcesTest extends TracerSchemaTest {
         assertThat(lineage(regulator, A, "down", null).dt()).isEqualTo(A);
         assertThat(usage(regulator, A).receipts()).hasSize(1);
         assertThat(lineage(admin, X, "down", "1").tokens()).extracting(TokenView::dt).containsExactly(A);
+    }
+
+    private static ReportedRefusal refusal(String job) {
+        return new ReportedRefusal(UUID.randomUUID(), JobId.of(job), DataTokenId.of(A), null, "job-not-running",
+                "the job is RUNNING, not AUTHORIZED", Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     private static Caller member(String organization) {
@@ -101,6 +151,7 @@ class TraceResourcesTest extends TracerSchemaTest {
         LineageResource resource = new LineageResource();
         resource.caller = caller;
         resource.queries = new TransactionalLineageQueries(this::inTracerSchema);
+        resource.edgeOps = new TransactionalEdgeOps(this::inTracerSchema);
         return resource.lineage(dt, direction, depth);
     }
 
@@ -108,6 +159,7 @@ class TraceResourcesTest extends TracerSchemaTest {
         UsageResource resource = new UsageResource();
         resource.caller = caller;
         resource.queries = new TransactionalLineageQueries(this::inTracerSchema);
+        resource.refusals = new TransactionalRefusals(this::inTracerSchema).log();
         return resource.usage(dt);
     }
 

@@ -137,7 +137,7 @@ class IndexerTest extends TracerSchemaTest {
         indexer(settings).catchUp();
         // the "dropped" composition (not yet its job) was applied; a new branch replaces its blocks
         assertThat(rows("select parent from lineage_edge")).hasSize(2);
-        chain.fork(chain.head() - 3);
+        chain.fork(chain.head() - 4);
         compositionAndJob("second");
         blocksWithOneEventEach("d", 6);
         indexer(settings).catchUp();
@@ -150,6 +150,9 @@ class IndexerTest extends TracerSchemaTest {
         assertThat(live.jobs()).hasSize(2);
         assertThat(live.jobStates()).hasSize(4);
         assertThat(live.receipts()).hasSize(2);
+        assertThat(live.accounts()).hasSize(4);
+        assertThat(live.tasks()).hasSize(2);
+        assertThat(live.subjects()).hasSizeGreaterThan(live.events().size() / 2);
 
         emptyIndex();
         indexer(settings).catchUp();
@@ -161,18 +164,26 @@ class IndexerTest extends TracerSchemaTest {
         return new Indexer(chain, store(), settings);
     }
 
-    /** A data DT, an algorithm composed of it and granted it, and a running job with a receipt: 4 blocks. */
+    /**
+     * Both organizations with their accounts, a data DT, an algorithm composed of it and granted it, a
+     * task and a running job with a receipt: 5 blocks, each transaction sent by an organization's account.
+     */
     private void compositionAndJob(String name) {
         String data = LedgerHistory.id("data " + name);
         String composition = LedgerHistory.id("composition " + name);
+        String task = LedgerHistory.id("task " + name);
         String job = LedgerHistory.id("job " + name);
-        history.block(history.registered(data, "bank-a", AssetKind.DATA));
-        history.block(history.registered(composition, "algo-c", AssetKind.ALGORITHM, data),
-                history.granted(data, composition, 0));
-        history.block(history.jobSubmitted(job, LedgerHistory.id("task"), composition, "algo-c"),
-                history.stateChanged(job, 0, 1));
-        history.block(history.stateChanged(job, 1, 3),
-                history.receipt(job, data, LedgerHistory.id("op"), LedgerHistory.id("result " + name), "bank-a"));
+        String bank = LedgerHistory.account("bank-a " + name);
+        String algo = LedgerHistory.account("algo-c " + name);
+        history.block(history.organizationRegistered("bank-a", bank), history.accountAdded("algo-c", algo));
+        history.block(history.registered(data, "bank-a", AssetKind.DATA).by(bank));
+        history.block(history.registered(composition, "algo-c", AssetKind.ALGORITHM, data).by(algo),
+                history.granted(data, composition, 0).by(bank));
+        history.block(history.taskCreated(task, "algo-c").by(algo),
+                history.jobSubmitted(job, task, composition, "algo-c").by(algo),
+                history.stateChanged(job, 0, 1).by(algo));
+        history.block(history.stateChanged(job, 1, 3).by(algo),
+                history.receipt(job, data, LedgerHistory.id("op"), LedgerHistory.id("result " + name), "bank-a").by(bank));
     }
 
     /** Appends blocks with one event each, tx hashes 0x{prefix}1, 0x{prefix}2, ... */
@@ -204,13 +215,14 @@ class IndexerTest extends TracerSchemaTest {
     /** Every row of the index's tables, the projections too, in a fixed order. */
     private record Snapshot(List<List<Object>> events, List<List<Object>> cursor, List<List<Object>> blocks,
                             List<List<Object>> tokens, List<List<Object>> edges, List<List<Object>> grants,
-                            List<List<Object>> jobs, List<List<Object>> jobStates, List<List<Object>> receipts) {
+                            List<List<Object>> jobs, List<List<Object>> jobStates, List<List<Object>> receipts,
+                            List<List<Object>> accounts, List<List<Object>> tasks, List<List<Object>> subjects) {
     }
 
     private Snapshot snapshot() {
         return new Snapshot(
-                rows("select tx_hash, log_index, block_number, block_hash, contract, event, fields::text "
-                        + "from chain_event order by tx_hash, log_index"),
+                rows("select tx_hash, log_index, block_number, block_hash, contract, event, fields::text, block_time, "
+                        + "sender from chain_event order by tx_hash, log_index"),
                 rows("select block_number, block_hash from index_cursor"),
                 rows("select number, hash from indexed_block order by number"),
                 rows("select * from token order by dt"),
@@ -218,6 +230,9 @@ class IndexerTest extends TracerSchemaTest {
                 rows("select * from grant_change order by tx_hash, log_index"),
                 rows("select * from job order by job"),
                 rows("select * from job_state_change order by tx_hash, log_index"),
-                rows("select * from usage order by tx_hash, log_index"));
+                rows("select * from usage order by tx_hash, log_index"),
+                rows("select * from account_change order by tx_hash, log_index"),
+                rows("select * from task order by task"),
+                rows("select * from event_subject order by tx_hash, log_index, org, relation"));
     }
 }

@@ -7,12 +7,13 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One log of one of the platform's contracts, decoded: where it is on the chain, which contract and
- * event emitted it, and its fields in declaration order as text (hex for bytes, addresses and bytes32,
- * decimal for integers, the string itself for strings).
+ * One log of one of the platform's contracts, decoded: where it is on the chain (with its block's time in
+ * unix seconds), the account that sent its transaction (lower case; events rarely name who acted),
+ * which contract and event emitted it, and its fields in declaration order as text (hex for bytes,
+ * addresses and bytes32, decimal for integers, the string itself for strings).
  */
-public record LedgerEvent(long blockNumber, String blockHash, String txHash, int logIndex, String contract,
-                          String event, Map<String, String> fields) {
+public record LedgerEvent(long blockNumber, String blockHash, long blockTime, String txHash, String sender,
+                          int logIndex, String contract, String event, Map<String, String> fields) {
 
     /** The contracts whose events the index follows, by their Solidity names. */
     public static final Set<String> CONTRACTS =
@@ -21,6 +22,10 @@ public record LedgerEvent(long blockNumber, String blockHash, String txHash, int
     public LedgerEvent {
         Objects.requireNonNull(blockHash, "blockHash");
         Objects.requireNonNull(txHash, "txHash");
+        Objects.requireNonNull(sender, "sender");
+        if (blockTime < 0) {
+            throw new IllegalArgumentException("block time must not be negative: " + blockTime);
+        }
         Objects.requireNonNull(event, "event");
         if (!CONTRACTS.contains(contract)) {
             throw new IllegalArgumentException("not a platform contract: " + contract);
