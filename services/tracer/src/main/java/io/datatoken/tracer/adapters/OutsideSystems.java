@@ -5,6 +5,8 @@ import io.datatoken.content.IpfsContentStore;
 import io.datatoken.content.IpfsSettings;
 import io.datatoken.domain.content.ContentStore;
 import io.datatoken.domain.ledger.ChainLog;
+import io.datatoken.tracer.refusals.LedgerReportingRights;
+import io.datatoken.tracer.refusals.ReportingRights;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -16,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Produces the tracer's read-only views of the outside: the chain (the platform contracts' events for
- * the index) and the content store (compositions' documents, for the ops of their workflows).
+ * the index, and who may report a DT's refusals) and the content store (compositions' documents, for
+ * the ops of their workflows).
  */
 @ApplicationScoped
 public class OutsideSystems {
@@ -62,6 +65,13 @@ public class OutsideSystems {
     @ApplicationScoped
     ChainLog chainLog() {
         return chain().chainLog();
+    }
+
+    /** Who may report a DT's refusals: accounts of its owner, read from the chain (read only, never signs). */
+    @Produces
+    @ApplicationScoped
+    ReportingRights reportingRights() {
+        return new LedgerReportingRights(chain().organizations(), chain().dataTokens());
     }
 
     @Produces
