@@ -109,6 +109,26 @@ public class PkceLogin {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /**
+     * New tokens for a session whose access token expired (refresh-token grant of the public
+     * client). Keycloak may rotate the refresh token and omit the ID token: what it leaves out is
+     * kept. Fails when the provider's session ended (idle or max lifespan, logout elsewhere).
+     */
+    public SignedInUser.Tokens refresh(SignedInUser.Tokens tokens) throws LoginFailedException {
+        if (tokens.refreshToken() == null) {
+            throw new LoginFailedException("The session has no refresh token.");
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", tokens.refreshToken());
+        form.put("client_id", settings.clientId());
+        Map<String, Object> answer = tokenRequest(form, "refresh token");
+        String idToken = answer.get("id_token") instanceof String fresh && !fresh.isBlank() ? fresh : tokens.idToken();
+        String refreshToken = answer.get("refresh_token") instanceof String fresh && !fresh.isBlank()
+                ? fresh : tokens.refreshToken();
+        return new SignedInUser.Tokens(idToken, stringField(answer, "access_token"), refreshToken);
+    }
+
     private Map<String, Object> exchange(String code, String codeVerifier) throws LoginFailedException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
@@ -116,6 +136,10 @@ public class PkceLogin {
         form.put("redirect_uri", settings.redirectUri());
         form.put("client_id", settings.clientId());
         form.put("code_verifier", codeVerifier);
+        return tokenRequest(form, "code");
+    }
+
+    private Map<String, Object> tokenRequest(Map<String, String> form, String grant) throws LoginFailedException {
         HttpRequest request = HttpRequest.newBuilder(settings.tokenEndpoint())
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -125,14 +149,15 @@ public class PkceLogin {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new LoginFailedException("The token endpoint refused the code (HTTP " + response.statusCode() + ").");
+                throw new LoginFailedException("The token endpoint refused the " + grant + " (HTTP "
+                        + response.statusCode() + ").");
             }
             return JSONObjectUtils.parse(response.body());
         } catch (IOException | ParseException e) {
             throw new LoginFailedException("The token endpoint could not be reached or answered nonsense.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LoginFailedException("Interrupted while exchanging the code.", e);
+            throw new LoginFailedException("Interrupted while exchanging the " + grant + ".", e);
         }
     }
 

@@ -2,12 +2,18 @@ package io.datatoken.portal.security;
 
 import io.datatoken.domain.organization.PlatformRole;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import java.io.Serializable;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +40,21 @@ public record SignedInUser(
 
     /** Tokens from the token endpoint; only the server ever sees them. */
     public record Tokens(String idToken, String accessToken, String refreshToken) implements Serializable {
+
+        /**
+         * Whether the access token is past its {@code exp}, or will be within {@code margin}. The
+         * token is read, not verified: it came straight from the token endpoint, and the services
+         * verify it on every call. A token that cannot be read counts as expired.
+         */
+        public boolean accessTokenExpiresWithin(Duration margin, Instant now) {
+            try {
+                Date expiry = JWTParser.parse(accessToken).getJWTClaimsSet().getExpirationTime();
+                return expiry == null || !expiry.toInstant().isAfter(now.plus(margin));
+            } catch (ParseException | RuntimeException unreadable) {
+                return true;
+            }
+        }
+
         @Override
         public String toString() {
             return "Tokens[redacted]";
@@ -51,6 +72,16 @@ public record SignedInUser(
 
     public boolean hasRole(PlatformRole role) {
         return roles.contains(role);
+    }
+
+    /** The same person with the tokens of a refresh. */
+    public SignedInUser withTokens(Tokens refreshed) {
+        return new SignedInUser(subject, displayName, organizations, roles, refreshed);
+    }
+
+    /** The organization the person acts for (the first alias), if any. */
+    public Optional<String> organization() {
+        return organizations.stream().findFirst();
     }
 
     private static String displayName(JWTClaimsSet claims) {

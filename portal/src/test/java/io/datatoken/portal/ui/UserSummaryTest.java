@@ -17,15 +17,20 @@ class UserSummaryTest {
         SignedInUser alice = new SignedInUser("s", "Alice Anders", List.of("bank-a"),
                 Set.of(PlatformRole.COMPUTE_PROVIDER, PlatformRole.DATA_PROVIDER), TOKENS);
 
-        assertThat(UserSummary.of(alice)).isEqualTo(
-                new UserSummary("Alice Anders", "bank-a", "data-provider, compute-provider"));
+        UserSummary summary = UserSummary.of(alice);
+
+        assertThat(summary.name()).isEqualTo("Alice Anders");
+        assertThat(summary.organization()).isEqualTo("bank-a");
+        assertThat(summary.roles(PlatformRole::roleName)).isEqualTo("data-provider, compute-provider");
     }
 
     @Test
-    void showsADashForNoOrganization() {
+    void showsADashForNoOrganizationOrRoles() {
         SignedInUser admin = new SignedInUser("s", "Ada Admin", List.of(), Set.of(PlatformRole.ADMIN), TOKENS);
+        SignedInUser nobody = new SignedInUser("s", "No One", List.of(), Set.of(), TOKENS);
 
         assertThat(UserSummary.of(admin).organization()).isEqualTo("—");
-        assertThat(UserSummary.of(admin).roles()).isEqualTo("admin");
+        assertThat(UserSummary.of(admin).roles(role -> "<" + role.roleName() + ">")).isEqualTo("<admin>");
+        assertThat(UserSummary.of(nobody).roles(PlatformRole::roleName)).isEqualTo("—");
     }
 }

@@ -1,0 +1,59 @@
+package io.datatoken.portal.services;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The asset service's API ({@code /asset/api/v1}): assets, the catalog, trusted ops. */
+@ApplicationScoped
+public class AssetClient {
+
+    static final String BASE = "/asset/api/v1";
+    private static final TypeReference<List<Asset>> ASSETS = new TypeReference<>() {
+    };
+
+    private ServicesClient client;
+
+    /** For CDI proxies only. */
+    protected AssetClient() {
+    }
+
+    @Inject
+    public AssetClient(ServicesClient client) {
+        this.client = client;
+    }
+
+    /** The assets of the user's organization, newest first (providers only). */
+    public List<Asset> mine() {
+        return client.get(BASE + "/assets", Query.none(), ASSETS);
+    }
+
+    /** Every organization's assets matching the query, newest first. */
+    public List<Asset> catalog(CatalogQuery query) {
+        return client.get(BASE + "/assets/catalog", query.toQuery(), ASSETS);
+    }
+
+    /** One asset, with whether its tree is authorized now. */
+    public Asset asset(String dt) {
+        return client.get(BASE + "/assets/" + segment(dt), Query.none(), Asset.class);
+    }
+
+    /** The asset's DDO, proven against the chain by the service (a 502 if the stored one was tampered with). */
+    public VerifiedDdo ddo(String dt) {
+        var answer = client.getWithHeaders(BASE + "/assets/" + segment(dt) + "/ddo", Query.none(), JsonNode.class);
+        return new VerifiedDdo(answer.body(), answer.headers().firstValue("X-DataToken-CID").orElse(null),
+                answer.headers().firstValue("X-DataToken-Proof").orElse(null));
+    }
+
+    public TrustedOp op(String opHash) {
+        return client.get(BASE + "/ops/" + segment(opHash), Query.none(), TrustedOp.class);
+    }
+
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
