@@ -113,7 +113,7 @@ class RealmAsCodeTest {
         JsonNode portal = client(merged, "datatoken-portal");
         assertThat(names(portal.path("redirectUris"), null)).containsExactlyInAnyOrder(
                 "http://localhost:9080/portal/*", "http://127.0.0.1:9080/portal/*", "http://localhost:9180/portal/*",
-                "http://127.0.0.1/portal/*");
+                "http://localhost:9280/portal/*", "http://127.0.0.1/portal/*");
         assertThat(portal.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
         assertThat(portal.path("publicClient").asBoolean()).isTrue();
 
