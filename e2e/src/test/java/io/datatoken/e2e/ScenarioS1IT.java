@@ -11,12 +11,10 @@ import io.datatoken.domain.market.JobState;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScenarioS1IT {
 
-    private static final Path REPOSITORY = Path.of(System.getProperty("datatoken.repository", "..")).toAbsolutePath();
     private static final Pattern JOB = Pattern.compile("job {2}(0x[0-9a-f]{64}) SUBMITTED");
 
     @TempDir
@@ -50,25 +47,8 @@ class ScenarioS1IT {
         job = JobId.of(submitted.group(1));
     }
 
-    /** Runs {@code ./datatoken <arguments>} on the test instance; its output, or a failure if it exits non-zero. */
     private static String launcher(String... arguments) throws Exception {
-        JsonNode description = Stack.JSON.readTree(Files.readString(Path.of(System.getProperty("datatoken.stack"))));
-        Path log = Files.createTempFile(scratch, "launcher", ".log");
-        var command = new ArrayList<>(List.of(REPOSITORY.resolve("datatoken").toString()));
-        command.addAll(List.of(arguments));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("DATATOKEN_HOME", description.get("instance").asText());
-        builder.environment().put("DATATOKEN_PORT_OFFSET", System.getProperty("datatoken.port.offset", "100"));
-        builder.environment().put("DATATOKEN_BUILD", "never");
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("./datatoken " + String.join(" ", arguments) + " did not finish in 5 minutes:\n"
-                    + Files.readString(log));
-        }
-        String text = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(text).isZero();
-        return text;
+        return Launcher.run(scratch, arguments);
     }
 
     @Test

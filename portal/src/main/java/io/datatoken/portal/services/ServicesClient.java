@@ -97,12 +97,24 @@ public class ServicesClient {
     }
 
     /**
+     * A GET of a URL outside the services' base URL with the user's token: a compute node's API, at
+     * the endpoint an asset of the user's own organization names (see {@link ResultClient}).
+     *
+     * @param service how problems name the callee ({@code compute})
+     */
+    public <T> T getAt(URI url, String service, Class<T> type) {
+        return this.<T>send(service, "GET", url, null, JSON.constructType(type)).body();
+    }
+
+    /**
      * @param path absolute path below the base URL, starting with the service's context root,
      *             e.g. {@code /asset/api/v1/assets}
      */
     <T> Answer<T> send(String method, String path, Query query, Object body, JavaType type) {
-        String service = serviceOf(path);
-        URI url = URI.create(baseUrl + path + query.encoded());
+        return send(serviceOf(path), method, URI.create(baseUrl + path + query.encoded()), body, type);
+    }
+
+    private <T> Answer<T> send(String service, String method, URI url, Object body, JavaType type) {
         byte[] json = body == null ? null : serialized(body);
         try {
             HttpResponse<byte[]> response = http.send(request(method, url, json, tokens.current()),
