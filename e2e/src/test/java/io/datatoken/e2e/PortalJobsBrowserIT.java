@@ -101,7 +101,7 @@ class PortalJobsBrowserIT {
         Optional<String> succeeded = carolsSucceededJobWithAResult();
         if (succeeded.isEmpty()) {
             // a fresh stack (this class may run before ScenarioS1IT): S1 makes one
-            Launcher.run(profile, "demo", "s1");
+            PortalS1Data.ensure();
             succeeded = carolsSucceededJobWithAResult();
         }
         assertThat(succeeded).as("carol's S1 job, SUCCEEDED with a result at her node").isPresent();

@@ -79,6 +79,11 @@ public class ServicesClient {
         return this.<T>send("GET", path, query, null, JSON.getTypeFactory().constructType(type)).body();
     }
 
+    /** A representation other than JSON (e.g. {@code text/csv} for an export), as text. */
+    public String getText(String path, Query query, String mediaType) {
+        return this.<String>send("GET", path, query, null, JSON.constructType(String.class), mediaType).body();
+    }
+
     public <T> Answer<T> getWithHeaders(String path, Query query, Class<T> type) {
         return this.<T>send("GET", path, query, null, JSON.constructType(type));
     }
@@ -103,7 +108,7 @@ public class ServicesClient {
      * @param service how problems name the callee ({@code compute})
      */
     public <T> T getAt(URI url, String service, Class<T> type) {
-        return this.<T>send(service, "GET", url, null, JSON.constructType(type)).body();
+        return this.<T>send(service, "GET", url, null, JSON.constructType(type), "application/json").body();
     }
 
     /**
@@ -111,16 +116,20 @@ public class ServicesClient {
      *             e.g. {@code /asset/api/v1/assets}
      */
     <T> Answer<T> send(String method, String path, Query query, Object body, JavaType type) {
-        return send(serviceOf(path), method, URI.create(baseUrl + path + query.encoded()), body, type);
+        return send(method, path, query, body, type, "application/json");
     }
 
-    private <T> Answer<T> send(String service, String method, URI url, Object body, JavaType type) {
+    private <T> Answer<T> send(String method, String path, Query query, Object body, JavaType type, String accept) {
+        return send(serviceOf(path), method, URI.create(baseUrl + path + query.encoded()), body, type, accept);
+    }
+
+    private <T> Answer<T> send(String service, String method, URI url, Object body, JavaType type, String accept) {
         byte[] json = body == null ? null : serialized(body);
         try {
-            HttpResponse<byte[]> response = http.send(request(method, url, json, tokens.current()),
+            HttpResponse<byte[]> response = http.send(request(method, url, json, tokens.current(), accept),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 401) {
-                response = http.send(request(method, url, json, tokens.renewed()), HttpResponse.BodyHandlers.ofByteArray());
+                response = http.send(request(method, url, json, tokens.renewed(), accept), HttpResponse.BodyHandlers.ofByteArray());
             }
             return answer(service, response, type);
         } catch (SignInExpiredException e) {
@@ -134,9 +143,9 @@ public class ServicesClient {
         }
     }
 
-    private static HttpRequest request(String method, URI url, byte[] json, String accessToken) {
+    private static HttpRequest request(String method, URI url, byte[] json, String accessToken, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json, application/problem+json")
+                .header("Accept", accept + ", application/problem+json")
                 .header("Authorization", "Bearer " + accessToken);
         if (json == null) {
             return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
