@@ -13,6 +13,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -45,7 +46,9 @@ final class PortalBrowser implements AutoCloseable {
 
     private PortalBrowser(WebDriver driver, String portal) {
         this.driver = driver;
-        this.await = new WebDriverWait(driver, PATIENCE);
+        // a page that navigates while a condition is checked (Keycloak's login steps, a Vaadin redirect)
+        // aborts the check: look again rather than fail; a real failure still times out with its cause
+        this.await = (WebDriverWait) new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class);
         this.portal = portal.endsWith("/") ? portal : portal + "/";
     }
 

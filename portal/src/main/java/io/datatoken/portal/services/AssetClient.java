@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** The asset service's API ({@code /asset/api/v1}): assets, the catalog, trusted ops. */
 @ApplicationScoped
@@ -51,6 +53,44 @@ public class AssetClient {
 
     public TrustedOp op(String opHash) {
         return client.get(BASE + "/ops/" + segment(opHash), Query.none(), TrustedOp.class);
+    }
+
+    /** Registers an asset: the body is its DDO; answers the registration (also when it stood already). */
+    public Asset register(JsonNode ddo) {
+        return client.post(BASE + "/assets", ddo, Asset.class);
+    }
+
+    /**
+     * The trusted, not deprecated ops among those the given assets offer. The service lists no ops,
+     * so the catalog's offers are where a provider finds them.
+     */
+    public List<TrustedOp> usableOps(Collection<Asset> offering) {
+        return offering.stream().flatMap(a -> a.supportedOps().stream()).distinct()
+                .flatMap(hash -> known(hash).stream()).filter(op -> !op.deprecated()).toList();
+    }
+
+    /** The op, if the registry knows it (an offer may name an op that was never published). */
+    private Optional<TrustedOp> known(String opHash) {
+        try {
+            return Optional.of(op(opHash));
+        } catch (BackendProblem unknown) {
+            if (unknown.status() == 404 || unknown.status() == 400) {
+                return Optional.empty();
+            }
+            throw unknown;
+        }
+    }
+
+    /** The endpoint the first service of one of the assets names, e.g. the owner's compute node. */
+    public Optional<String> endpointOf(Asset asset) {
+        JsonNode services = ddo(asset.dt()).document().path("services");
+        for (JsonNode service : services) {
+            String endpoint = service.path("endpoint").asText("");
+            if (endpoint.startsWith("http://") || endpoint.startsWith("https://")) {
+                return Optional.of(endpoint);
+            }
+        }
+        return Optional.empty();
     }
 
     static String segment(String value) {

@@ -93,12 +93,27 @@ public class ServicesClient {
         return this.<T>send("POST", path, Query.none(), body, JSON.constructType(type)).body();
     }
 
+    /** Raw bytes as the body (an op's code package), sent as {@code mediaType} rather than JSON. */
+    public <T> T postBytes(String path, Query query, byte[] body, String mediaType, Class<T> type) {
+        return this.<T>send(serviceOf(path), "POST", URI.create(baseUrl + path + query.encoded()),
+                new RawBody(body, mediaType), JSON.constructType(type), "application/json").body();
+    }
+
+    /** A body sent as it is, with its own content type. */
+    private record RawBody(byte[] bytes, String mediaType) {
+    }
+
     public <T> T put(String path, Object body, Class<T> type) {
         return this.<T>send("PUT", path, Query.none(), body, JSON.constructType(type)).body();
     }
 
     public void delete(String path) {
         send("DELETE", path, Query.none(), null, JSON.constructType(Void.class));
+    }
+
+    /** A DELETE that answers a representation (e.g. the reinstated organization). */
+    public <T> T delete(String path, Class<T> type) {
+        return this.<T>send("DELETE", path, Query.none(), null, JSON.constructType(type)).body();
     }
 
     /**
@@ -124,12 +139,14 @@ public class ServicesClient {
     }
 
     private <T> Answer<T> send(String service, String method, URI url, Object body, JavaType type, String accept) {
-        byte[] json = body == null ? null : serialized(body);
+        byte[] json = body == null ? null : body instanceof RawBody raw ? raw.bytes() : serialized(body);
+        String contentType = body instanceof RawBody raw ? raw.mediaType() : "application/json";
         try {
-            HttpResponse<byte[]> response = http.send(request(method, url, json, tokens.current(), accept),
+            HttpResponse<byte[]> response = http.send(request(method, url, json, contentType, tokens.current(), accept),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 401) {
-                response = http.send(request(method, url, json, tokens.renewed(), accept), HttpResponse.BodyHandlers.ofByteArray());
+                response = http.send(request(method, url, json, contentType, tokens.renewed(), accept),
+                        HttpResponse.BodyHandlers.ofByteArray());
             }
             return answer(service, response, type);
         } catch (SignInExpiredException e) {
@@ -143,14 +160,15 @@ public class ServicesClient {
         }
     }
 
-    private static HttpRequest request(String method, URI url, byte[] json, String accessToken, String accept) {
+    private static HttpRequest request(String method, URI url, byte[] json, String contentType, String accessToken,
+                                       String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT)
                 .header("Accept", accept + ", application/problem+json")
                 .header("Authorization", "Bearer " + accessToken);
         if (json == null) {
             return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }
-        return request.header("Content-Type", "application/json")
+        return request.header("Content-Type", contentType)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(json)).build();
     }
 
