@@ -1,9 +1,11 @@
 package io.datatoken.portal.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.datatoken.portal.security.CurrentUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,9 +30,13 @@ public class ResultClient {
         this.assets = assets;
     }
 
-    /** Where the job's result is: its algorithm's node, if the algorithm's DDO names one. */
+    /**
+     * Where the job's result is: its algorithm's node, if the algorithm's DDO names one and the job is
+     * the signed-in user's organization's (the token goes to no other organization's endpoint).
+     */
     public Optional<URI> nodeOf(Job job) {
-        return nodeOf(assets.ddo(job.algorithm()).document());
+        boolean mine = CurrentUser.find().flatMap(user -> user.organization()).map(job.owner()::equals).orElse(false);
+        return mine ? nodeOf(assets.ddo(job.algorithm()).document()) : Optional.empty();
     }
 
     /** The result JSON as the node serves it (a 404 {@code no-result-yet} until every partial sum arrived). */
@@ -46,7 +52,7 @@ public class ResultClient {
             if (!endpoint.isBlank()) {
                 try {
                     URI uri = URI.create(endpoint.strip());
-                    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+                    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                     return scheme.equals("http") || scheme.equals("https") ? Optional.of(uri) : Optional.empty();
                 } catch (IllegalArgumentException malformed) {
                     return Optional.empty();

@@ -113,6 +113,15 @@ class JobAndResultClientTest {
     }
 
     @Test
+    void noTokenGoesToTheNodeOfAJobOfAnotherOrganization() {
+        // no signed-in user here, so no job is "mine": the DDO is not even read
+        Job job = new Job(JOB, "0x02", "0x" + "77".repeat(32), "fintech-c", "SUCCEEDED", null, null, "");
+
+        assertThat(new ResultClient(services, new AssetClient(services)).nodeOf(job)).isEmpty();
+        assertThat(server.asked).isEmpty();
+    }
+
+    @Test
     void theNodeIsTheFirstHttpEndpointOfTheAlgorithmsDdo() throws Exception {
         assertThat(ResultClient.nodeOf(ServicesClient.JSON.readTree("""
                 {"services":[{"type":"compute"},{"endpoint":"http://localhost:9183/compute/api"},
