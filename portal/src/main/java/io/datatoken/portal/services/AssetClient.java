@@ -51,6 +51,23 @@ public class AssetClient {
                 answer.headers().firstValue("X-DataToken-Proof").orElse(null));
     }
 
+    /** Revokes the grant of the user's asset to a composition, on chain (a 409 when none is live). */
+    public JsonNode revokeGrant(String dt, String parent) {
+        return client.delete(BASE + "/assets/" + segment(dt) + "/grants/" + segment(parent), JsonNode.class);
+    }
+
+    /** Whether compositions that meet the asset's terms are granted without the owner acting. */
+    public boolean autoAuthorization(String dt) {
+        return client.get(BASE + "/assets/" + segment(dt) + "/auto-authorization", Query.none(), AutoAuthorization.class)
+                .enabled();
+    }
+
+    /** Opts the user's asset in or out of automatic authorization; answers the setting now. */
+    public boolean setAutoAuthorization(String dt, boolean enabled) {
+        return client.put(BASE + "/assets/" + segment(dt) + "/auto-authorization", new AutoAuthorization(enabled),
+                AutoAuthorization.class).enabled();
+    }
+
     public TrustedOp op(String opHash) {
         return client.get(BASE + "/ops/" + segment(opHash), Query.none(), TrustedOp.class);
     }

@@ -1,0 +1,134 @@
+package io.datatoken.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The approvals in a real browser: bank A sees the fintech's S1 algorithm using its data asset with
+ * the op it applies and bank A's grant, and verifies the composition to read the verifier's report;
+ * on a fresh composition of her own asset she approves the use, revokes it after confirming and opts the
+ * asset in to automatic approval.
+ */
+class PortalApprovalsBrowserIT {
+
+    @TempDir
+    Path profile;
+
+    private PortalBrowser browser;
+
+    @BeforeAll
+    static void s1HasRun() throws Exception {
+        PortalS1Data.ensure();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aliceSeesTheFintechsAlgorithmUsingHerDataWithItsGrantAndVerifiesIt() {
+        browser = PortalBrowser.start(profile).signInAs("alice").open("approvals");
+
+        List<String> rows = browser.gridCells("approvals-grid");
+        assertThat(rows).contains("fintech-c")
+                .anySatisfy(cell -> assertThat(cell).startsWith("ss-share"))
+                .anySatisfy(cell -> assertThat(cell).startsWith("GRANTED until"));
+        assertThat(browser.isShown("approvals-problem")).isFalse();
+
+        WebElement verify = browser.element("approvals-verify-" + PortalS1Data.C_ALGORITHM + "-" + PortalS1Data.A_DATA);
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", verify);
+        browser.await.until(ExpectedConditions.elementToBeClickable(verify)).click();
+        browser.await.until(d -> !d.findElements(By.id("approvals-report-verdict")).isEmpty());
+
+        assertThat(browser.textOf("approvals-report-verdict")).startsWith("Passed");
+        assertThat(browser.gridCells("approvals-report-children")).contains("bank-a", "bank-b", "Met");
+        assertThat(browser.isShown("approvals-action-problem")).isFalse();
+        browser.scrollToTop();
+        browser.screenshot("approvals");
+    }
+
+    @Test
+    void aliceApprovesAFreshCompositionOverHerNewAssetRevokesItAndOptsTheAssetInToAutomaticApproval() throws Exception {
+        AssetWorld.enter();
+        var stack = AssetWorld.stack;
+        AssetWorld.Composition fresh = AssetWorld.twoBanksAndAnAlgorithm(stack.tokenOf("alice"), stack.tokenOf("bob"),
+                stack.tokenOf("carol"));
+        String key = fresh.algorithm() + "-" + fresh.aData();
+        browser = PortalBrowser.start(profile).signInAs("alice").open("approvals");
+        refreshUntil(d -> !d.findElements(By.id("approvals-approve-" + key)).isEmpty());
+        assertThat(revocable(browser.driver, key)).as("nothing granted yet").isFalse();
+
+        clickInView("approvals-approve-" + key);
+        browser.await.until(d -> d.findElement(By.id("approvals-outcome")).getText().startsWith("Approved"));
+        assertThat(browser.isShown("approvals-action-problem")).isFalse();
+        refreshUntil(d -> revocable(d, key));
+
+        clickInView("approvals-revoke-" + key);
+        browser.click("approvals-confirm-yes");
+        browser.await.until(d -> d.findElement(By.id("approvals-outcome")).getText().startsWith("Revoked"));
+        refreshUntil(d -> !revocable(d, key));
+
+        // Her fresh asset opted in to automatic approval, and the setting read back after a reload.
+        chooseAsset(fresh.aData());
+        WebElement auto = browser.element("approvals-auto-enabled");
+        browser.await.until(d -> auto.getDomAttribute("disabled") == null);
+        assertThat(auto.getDomProperty("checked")).as("off by default").isEqualTo("false");
+        auto.findElement(By.cssSelector("input")).click();
+        browser.waitForVaadin();
+        assertThat(browser.isShown("approvals-auto-problem")).isFalse();
+        assertThat(auto.getDomProperty("checked")).isEqualTo("true");
+        browser.open("approvals");
+        chooseAsset(fresh.aData());
+        browser.await.until(d -> d.findElement(By.id("approvals-auto-enabled")).getDomAttribute("disabled") == null);
+        assertThat(browser.element("approvals-auto-enabled").getDomProperty("checked")).isEqualTo("true");
+    }
+
+    /** Picks the asset in the automatic approval's combo box by the start of its id. */
+    private void chooseAsset(String dt) {
+        WebElement input = browser.element("approvals-auto-asset").findElement(By.cssSelector("input"));
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
+        input.click();
+        input.sendKeys(dt.substring(0, 10));
+        browser.waitForVaadin();
+        browser.await.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(WebElement::isDisplayed).count() == 1);
+        input.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        browser.waitForVaadin();
+    }
+
+    /** Whether the row's Revoke button is enabled (a Vaadin button disables itself by an attribute). */
+    private static boolean revocable(WebDriver driver, String key) {
+        return driver.findElement(By.id("approvals-revoke-" + key)).getDomAttribute("disabled") == null;
+    }
+
+    /** Refreshes the list until the tracer has indexed what the chain recorded. */
+    private void refreshUntil(Function<WebDriver, Boolean> condition) {
+        browser.await.until(d -> {
+            clickInView("approvals-refresh");
+            return condition.apply(d);
+        });
+    }
+
+    private void clickInView(String id) {
+        WebElement button = browser.element(id);
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        browser.await.until(ExpectedConditions.elementToBeClickable(button)).click();
+        browser.waitForVaadin();
+    }
+}

@@ -1,0 +1,44 @@
+package io.datatoken.portal.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datatoken.portal.security.AccessTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AutoAuthorizationClientTest {
+
+    private static final String DT = "0x" + "ab".repeat(32);
+
+    private final TestServer server = new TestServer();
+    private final AssetClient assets = new AssetClient(new ServicesClient(server.url(), new AccessTokens() {
+        @Override
+        public String current() {
+            return "token";
+        }
+
+        @Override
+        public String renewed() {
+            return "token";
+        }
+    }));
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void readsAndSetsAnAssetsAutomaticAuthorization() {
+        server.reply(200, "application/json", "{\"enabled\":false}")
+                .reply(200, "application/json", "{\"enabled\":true}");
+
+        assertThat(assets.autoAuthorization(DT)).isFalse();
+        assertThat(assets.setAutoAuthorization(DT, true)).isTrue();
+
+        assertThat(server.asked).extracting(TestServer.Asked::method).containsExactly("GET", "PUT");
+        assertThat(server.asked).extracting(TestServer.Asked::uri)
+                .containsOnly("/asset/api/v1/assets/" + DT + "/auto-authorization");
+        assertThat(server.asked.get(1).body()).isEqualTo("{\"enabled\":true}");
+    }
+}

@@ -1,0 +1,21 @@
+package io.datatoken.portal.ui.approvals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datatoken.portal.services.VerificationReport;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ApprovalsViewTest {
+
+    @Test
+    void whyNotNamesEveryBrokenRuleWithTheOffendingValueAndWhatIsAllowed() {
+        var child = new VerificationReport.Child("0x01", "bank-a", "0x02", false, List.of(
+                new VerificationReport.Denial("op-not-allowed", "0x02", "0x03", "use an offered op"),
+                new VerificationReport.Denial("expired", "2027", "2026", null)));
+
+        assertThat(ApprovalsView.whyNot(child))
+                .isEqualTo("op-not-allowed: 0x02 \u2260 0x03 (use an offered op); expired: 2027 \u2260 2026");
+        assertThat(ApprovalsView.whyNot(new VerificationReport.Child("0x01", "bank-a", "0x02", true, null))).isEmpty();
+    }
+}
