@@ -115,11 +115,12 @@ final class PortalBrowser implements AutoCloseable {
                 .map(item -> item.getDomAttribute("id")).toList();
     }
 
-    /** Types into a Vaadin text or number field and commits with Enter (the field's change event). */
+    /** Types into a Vaadin text, number or text-area field and commits it (the field's change event). */
     void enter(String fieldId, String text) {
-        WebElement input = element(fieldId).findElement(By.cssSelector("input"));
+        WebElement input = element(fieldId).findElement(By.cssSelector("input, textarea"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(text, Keys.ENTER);
+        // Enter would add a line to a text area: leaving the field commits it there
+        input.sendKeys(text, "textarea".equals(input.getTagName()) ? Keys.TAB : Keys.ENTER);
         waitForVaadin();
     }
 
@@ -132,8 +133,11 @@ final class PortalBrowser implements AutoCloseable {
         waitForVaadin();
     }
 
+    /** Clicks a button, first scrolled to the middle of the view (the bottom edge may be under an overlay). */
     void click(String id) {
-        await.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        WebElement button = await.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
+        await.until(ExpectedConditions.elementToBeClickable(button)).click();
         waitForVaadin();
     }
 
@@ -161,6 +165,23 @@ final class PortalBrowser implements AutoCloseable {
                 });
                 return cells;""", gridId);
         return cells;
+    }
+
+    /**
+     * Picks an option of a Vaadin combo box by typing words of its label: waits until the filtered
+     * list shows exactly one option, then takes it.
+     */
+    void pick(String comboId, String text) {
+        WebElement input = element(comboId).findElement(By.cssSelector("input"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", input);
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        input.sendKeys(text);
+        waitForVaadin();
+        await.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(WebElement::isDisplayed).count() == 1);
+        input.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        waitForVaadin();
     }
 
     /** Scrolls the page back to its top (window and the app layout's scrolled parts), e.g. before a screenshot. */

@@ -31,6 +31,14 @@ public class VerifierClient {
     }
 
     /**
+     * Verifies a composition not registered yet, given its DDO (the user's organization's): the report
+     * it would get, nothing recorded.
+     */
+    public VerificationReport verifyDraft(JsonNode draft) {
+        return client.post(BASE + "/verifications/drafts", draft, VerificationReport.class);
+    }
+
+    /**
      * Authorizes the composition's use of the user's asset: on chain only if the terms are met; a
      * {@code 409 terms-not-met} otherwise, whose report {@link #whyDenied} reads.
      *

@@ -1,5 +1,6 @@
 package io.datatoken.portal.ui;
 
+import io.datatoken.portal.services.VerificationReport;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +21,12 @@ public final class Formats {
 
     public static String time(OffsetDateTime time) {
         return time == null ? UserSummary.NONE : TIME.format(time.toInstant());
+    }
+
+    /** Each rule a child's terms hold against a composition: its code, the offending value against what is allowed, why. */
+    public static String whyNot(VerificationReport.Child child) {
+        return String.join("; ", child.denials().stream().map(denial -> denial.rule() + ": " + denial.offending()
+                + " \u2260 " + denial.allowed() + (denial.reason() == null ? "" : " (" + denial.reason() + ")")).toList());
     }
 
     /** {@code 0x37ab0bcc…3ed7}: enough to tell hashes apart; the full value goes in a tooltip or details. */

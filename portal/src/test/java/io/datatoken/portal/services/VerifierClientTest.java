@@ -55,6 +55,20 @@ class VerifierClientTest {
     }
 
     @Test
+    void verifiesADraftBySendingItsDdo() {
+        server.reply(200, "application/json", REPORT.formatted(PARENT, true, CHILD, true, ""));
+        var draft = ServicesClient.JSON.createObjectNode().put("dt", PARENT).put("kind", "ALGORITHM");
+
+        VerificationReport report = verifier.verifyDraft(draft);
+
+        assertThat(server.asked.getFirst().method()).isEqualTo("POST");
+        assertThat(server.asked.getFirst().uri()).isEqualTo("/verifier/api/v1/verifications/drafts");
+        assertThat(server.asked.getFirst().body()).isEqualTo("{\"dt\":\"" + PARENT + "\",\"kind\":\"ALGORITHM\"}");
+        assertThat(report.passed()).isTrue();
+        assertThat(report.children()).extracting(VerificationReport.Child::child).containsExactly(CHILD);
+    }
+
+    @Test
     void anAuthorizationAnswersItsVerificationAndARefusalCarriesTheWhyDeniedReport() {
         server.reply(201, "application/json", "{\"verification\":" + REPORT.formatted(PARENT, true, CHILD, true, "")
                         + ",\"grant\":{\"change\":\"GRANTED\"}}")

@@ -9,19 +9,19 @@ import java.util.List;
 import java.util.Locale;
 
 /** The rules of the register form's fields, as the DDO schema states them, so nothing invalid is sent. */
-final class AssetTerms {
+public final class AssetTerms {
 
-    static final int MAX_TITLE = 200;
-    static final int MAX_DESCRIPTION = 20_000;
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_DESCRIPTION = 20_000;
 
     private AssetTerms() {
     }
 
-    static boolean isValidTitle(String title) {
+    public static boolean isValidTitle(String title) {
         return title != null && !title.isBlank() && title.strip().length() <= MAX_TITLE;
     }
 
-    static boolean isValidDescription(String description) {
+    public static boolean isValidDescription(String description) {
         return description == null || description.strip().length() <= MAX_DESCRIPTION;
     }
 
@@ -43,7 +43,7 @@ final class AssetTerms {
     }
 
     /** An absolute http(s) URL with a host: where the owner's node takes compute requests. */
-    static boolean isValidEndpoint(String endpoint) {
+    public static boolean isValidEndpoint(String endpoint) {
         if (endpoint == null || endpoint.isBlank()) {
             return false;
         }

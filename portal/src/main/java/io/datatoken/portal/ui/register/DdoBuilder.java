@@ -15,7 +15,7 @@ import java.util.List;
  * without children: one service offering the chosen ops, its terms allowing each of them without
  * limits to the named consumer organizations.
  */
-final class DdoBuilder {
+public final class DdoBuilder {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -24,7 +24,7 @@ final class DdoBuilder {
     }
 
     /** A fresh DT id: 32 random bytes, as the schema writes them. */
-    static String newDt() {
+    public static String newDt() {
         byte[] id = new byte[32];
         RANDOM.nextBytes(id);
         return "0x" + HexFormat.of().formatHex(id);

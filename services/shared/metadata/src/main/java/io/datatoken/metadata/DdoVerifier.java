@@ -35,4 +35,14 @@ public final class DdoVerifier {
         }
         return ddo;
     }
+
+    /**
+     * A document not registered yet (a composition being drafted): all that can be checked is that
+     * it is a valid DDO; no proof vouches for it.
+     *
+     * @throws InvalidDdo if the bytes are not a valid DDO
+     */
+    public Ddo draft(byte[] content) {
+        return codec.parse(content);
+    }
 }

@@ -1,5 +1,6 @@
 package io.datatoken.verifier.api;
 
+import io.datatoken.domain.asset.DdoRejected;
 import io.datatoken.support.security.Caller;
 import io.datatoken.support.security.OrganizationRequired;
 import io.datatoken.support.web.Params;
@@ -54,6 +55,27 @@ public class VerificationsResource {
             throw missing("{\"parent\": \"0x…\"}");
         }
         return ReportView.of(verifications.verify(Params.dataTokenId("parent", request.parent()), token.getRawToken()));
+    }
+
+    @POST
+    @Path("/verifications/drafts")
+    @RolesAllowed({"algorithm-provider", "compute-provider"})
+    @Operation(summary = "Verify a composition before registering it: the body is its draft DDO (the caller's "
+            + "organization's, composing registered assets); the same report as for a registered one, nothing recorded")
+    @APIResponse(responseCode = "200", description = "the report (passed or not)")
+    @APIResponse(responseCode = "400", description = "not a valid DDO, or it composes nothing")
+    @APIResponse(responseCode = "403", description = "the draft names another organization as its owner")
+    @APIResponse(responseCode = "404", description = "a child is not a registered asset")
+    public ReportView verifyDraft(byte[] draft) {
+        if (draft == null || draft.length == 0) {
+            throw missing("the composition's DDO, {\"dt\": \"0x…\", \"kind\": \"ALGORITHM\", …}");
+        }
+        try {
+            return ReportView.of(verifications.verifyDraft(OrganizationRequired.of(caller), draft, token.getRawToken()));
+        } catch (DdoRejected invalid) {
+            throw new ProblemException(Response.Status.BAD_REQUEST, "invalid-ddo", "the draft is not a valid DDO: "
+                    + invalid.getMessage());
+        }
     }
 
     @POST

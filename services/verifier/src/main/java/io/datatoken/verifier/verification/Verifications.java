@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -72,14 +73,40 @@ public class Verifications {
                     + " names children " + parentDdo.children() + " but the chain records " + composition.children()
                     + "; it cannot be verified");
         }
+        return terms.verify(parentDdo, childrenOf(parent, composition.children(), bearerToken), opStatus());
+    }
+
+    /**
+     * The verdict a composition not registered yet would get, so that its author sees before
+     * registering which child's terms it breaks. The draft must be the caller's organization's and
+     * compose registered assets; nothing is recorded.
+     *
+     * @throws DdoRejected if the draft is not a valid DDO
+     */
+    public VerificationReport verifyDraft(OrganizationAlias caller, byte[] draftJson, String bearerToken) {
+        Ddo draft = ddos.draft(draftJson);
+        if (!draft.owner().equals(caller)) {
+            throw new VerificationRefused(FORBIDDEN, "not-your-draft", "the draft names '" + draft.owner()
+                    + "' as its owner; verify drafts of your own organization ('" + caller + "') only");
+        }
+        if (draft.children().isEmpty()) {
+            throw new VerificationRefused(INVALID, "not-a-composition", "the draft composes nothing; name at least "
+                    + "one child asset in a service's childDts");
+        }
+        List<DataTokenId> children = draft.children().stream().distinct().map(DataTokenId::of).toList();
+        return terms.verify(draft, childrenOf(DataTokenId.of(draft.dt()), children, bearerToken), opStatus());
+    }
+
+    /** Each child's verified DDO and its uses so far, the parent's own grant not counted. */
+    private Map<String, Child> childrenOf(DataTokenId parent, List<DataTokenId> dts, String bearerToken) {
         Map<String, Child> children = new LinkedHashMap<>();
-        for (DataTokenId child : composition.children()) {
+        for (DataTokenId child : dts) {
             DataToken token = tokens.find(child).orElseThrow(() -> unknown(child));
             long uses = grants.parentsAuthorizedBy(child, bearerToken).stream()
                     .filter(p -> !p.equals(parent.value())).distinct().count();
             children.put(child.value(), new Child(verifiedDdoOf(token), Math.toIntExact(uses)));
         }
-        return terms.verify(parentDdo, children, opStatus());
+        return children;
     }
 
     /**

@@ -16,6 +16,7 @@ import io.datatoken.content.InMemoryContentStore;
 import io.datatoken.domain.asset.AssetKind;
 import io.datatoken.domain.asset.AssetService;
 import io.datatoken.domain.asset.Ddo;
+import io.datatoken.domain.asset.DdoRejected;
 import io.datatoken.domain.asset.DdoTampered;
 import io.datatoken.domain.asset.Terms;
 import io.datatoken.domain.asset.Workflow;
@@ -319,6 +320,54 @@ class VerificationsTest {
         assertThatThrownBy(() -> verifications.authorize(BANK_A, A_DATA, RISK, null, BEARER)).isSameAs(refused);
 
         assertThat(grants.grantCalls()).hasSize(1);
+    }
+
+    // ---- drafts -----------------------------------------------------------------------------
+
+    @Test
+    void a_draft_gets_the_report_a_registered_composition_would_and_nothing_is_recorded() {
+        DataTokenId draft = dt('9');
+        byte[] json = CODEC.canonicalBytes(algorithm(draft, Map.of(A_DATA, SHARE, B_DATA, UNPUBLISHED)));
+
+        VerificationReport report = verifications.verifyDraft(FINTECH_C, json, BEARER);
+
+        assertThat(report.parentDt()).isEqualTo(draft.value());
+        assertThat(report.passed()).isFalse();
+        assertThat(denialsOn(report, A_DATA)).isEmpty();
+        assertThat(denialsOn(report, B_DATA)).extracting(Denial::rule).containsExactly(TermsRule.OP_USABLE);
+        assertThat(chain.operator().find(draft)).as("a draft is not registered").isEmpty();
+        assertThat(grants.grantCalls()).isEmpty();
+    }
+
+    @Test
+    void a_draft_counts_uses_the_children_already_have() {
+        grants.authorized(A_DATA, ELSEWHERE);
+        byte[] json = CODEC.canonicalBytes(algorithm(dt('9'), Map.of(A_DATA, SHARE, B_DATA, SHARE)));
+
+        VerificationReport report = verifications.verifyDraft(FINTECH_C, json, BEARER);
+
+        assertThat(denialsOn(report, A_DATA)).extracting(Denial::rule).containsExactly(TermsRule.MAX_USES);
+        assertThat(denialsOn(report, B_DATA)).isEmpty();
+    }
+
+    @Test
+    void a_draft_of_another_organization_is_refused() {
+        byte[] json = CODEC.canonicalBytes(algorithm(dt('9'), Map.of(A_DATA, SHARE)));
+
+        assertRefused(() -> verifications.verifyDraft(BANK_B, json, BEARER), FORBIDDEN, "not-your-draft");
+    }
+
+    @Test
+    void a_draft_over_an_unregistered_child_is_not_found() {
+        byte[] json = CODEC.canonicalBytes(algorithm(dt('9'), Map.of(A_DATA, SHARE, NOWHERE, SHARE)));
+
+        assertRefused(() -> verifications.verifyDraft(FINTECH_C, json, BEARER), NOT_FOUND, "unknown-asset");
+    }
+
+    @Test
+    void a_draft_that_is_not_a_ddo_is_rejected_with_what_is_wrong() {
+        assertThatThrownBy(() -> verifications.verifyDraft(FINTECH_C, bytes("{\"dt\": \"0x12\"}"), BEARER))
+                .isInstanceOf(DdoRejected.class).hasMessageContaining("dt");
     }
 
     // ---- helpers ----------------------------------------------------------------------------
