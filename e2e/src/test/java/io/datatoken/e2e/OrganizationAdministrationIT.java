@@ -74,6 +74,26 @@ class OrganizationAdministrationIT {
     }
 
     @Test
+    void the_list_holds_every_organization_by_alias_suspended_ones_included_removed_ones_not() throws IOException {
+        ok(post(ORGANIZATIONS + "/" + alias + "/suspension", ""));
+
+        JsonNode listed = ok(stack.get(ORGANIZATIONS, admin));
+
+        assertThat(listed).extracting(o -> o.get("alias").asText()).contains("bank-a", "bank-b", "fintech-c", alias)
+                .isSorted();
+        assertThat(listed).filteredOn(o -> o.get("alias").asText().equals(alias)).singleElement().satisfies(o -> {
+            assertThat(o.get("active").asBoolean()).isFalse();
+            assertThat(o.get("account").asText()).isEqualTo(custodial);
+            assertThat(o.get("roles")).extracting(JsonNode::asText).containsExactly("data-provider");
+        });
+
+        assertThat(stack.delete(ORGANIZATIONS + "/" + alias, admin).statusCode()).isEqualTo(204);
+        assertThat(ok(stack.get(ORGANIZATIONS, admin))).extracting(o -> o.get("alias").asText())
+                .contains("bank-a").doesNotContain(alias);
+        assertProblem(stack.get(ORGANIZATIONS, stack.tokenOf("alice")), 403, "forbidden");
+    }
+
+    @Test
     void only_the_admin_administers_and_bad_addresses_are_refused() {
         String alice = stack.tokenOf("alice");
         assertProblem(stack.post(ORGANIZATIONS + "/" + alias + "/suspension", alice, "application/json", new byte[0]), 403,

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -18,11 +20,18 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The admin view in a real browser: a malformed alias refused under its field; a new organization
  * onboarded with one member, suspended and reinstated after a confirmation; that member signing in
  * (choosing a new password for the temporary one) and seeing the organization in the header; an op
- * published from an uploaded package and deprecated.
+ * published from an uploaded package and deprecated. The lists of every organization and every op
+ * follow each change.
  */
 class PortalAdminBrowserIT {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String ORGANIZATIONS_GRID = "admin-organizations-grid";
+    /** alias, roles, accounts, chain account, standing */
+    private static final int ORGANIZATION_COLUMNS = 5;
+    private static final String OPS_GRID = "admin-ops-grid";
+    /** name, version, hash, state, published */
+    private static final int OP_COLUMNS = 5;
 
     @TempDir
     Path profiles;
@@ -46,6 +55,8 @@ class PortalAdminBrowserIT {
         String username = "m-" + alias;
         String initialPassword = "initial-" + randomHex(4);
         admin = PortalBrowser.start(profiles.resolve("admin")).signInAs("admin").open("admin");
+        admin.await.until(d -> admin.gridCells(ORGANIZATIONS_GRID).containsAll(List.of("bank-a", "bank-b", "fintech-c")));
+        assertThat(row(admin, ORGANIZATIONS_GRID, ORGANIZATION_COLUMNS, alias)).as("not onboarded yet").isEmpty();
 
         admin.enter("admin-alias", "Bad Alias");
         assertThat(admin.fieldError("admin-alias")).contains("lowercase letters, digits or hyphens");
@@ -72,13 +83,18 @@ class PortalAdminBrowserIT {
         assertThat(admin.textOf("admin-organization-alias")).isEqualTo(alias);
         assertThat(admin.textOf("admin-organization-account")).startsWith("0x");
         assertThat(admin.element("admin-organization-state").getDomAttribute("data-active")).isEqualTo("true");
+        admin.await.until(d -> row(admin, ORGANIZATIONS_GRID, ORGANIZATION_COLUMNS, alias).contains("Active"));
+        assertThat(row(admin, ORGANIZATIONS_GRID, ORGANIZATION_COLUMNS, alias)).contains("data-provider, data-user", "1");
+        assertThat(admin.gridCells(ORGANIZATIONS_GRID)).contains("bank-a", "bank-b", "fintech-c");
 
         admin.click("admin-suspend");
         admin.click("admin-confirm-yes");
         admin.await.until(d -> "false".equals(d.findElement(By.id("admin-organization-state")).getDomAttribute("data-active")));
+        admin.await.until(d -> row(admin, ORGANIZATIONS_GRID, ORGANIZATION_COLUMNS, alias).contains("Suspended"));
         admin.click("admin-reinstate");
         admin.click("admin-confirm-yes");
         admin.await.until(d -> "true".equals(d.findElement(By.id("admin-organization-state")).getDomAttribute("data-active")));
+        admin.await.until(d -> row(admin, ORGANIZATIONS_GRID, ORGANIZATION_COLUMNS, alias).contains("Active"));
 
         admin.scrollToTop();
         admin.screenshot("admin");
@@ -116,11 +132,27 @@ class PortalAdminBrowserIT {
         admin.await.until(d -> admin.gridCells("admin-ops").contains(name));
         assertThat(admin.isShown("admin-op-problem")).isFalse();
         assertThat(admin.gridCells("admin-ops")).contains("1.0.0", "Usable");
-        WebElement deprecate = admin.await.until(ExpectedConditions.elementToBeClickable(
+        admin.await.until(d -> row(admin, OPS_GRID, OP_COLUMNS, name).contains("Usable"));
+        assertThat(row(admin, OPS_GRID, OP_COLUMNS, name)).contains("1.0.0");
+        // the list of every op below makes the page long: bring the button into view first
+        WebElement deprecate = admin.await.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#admin-ops vaadin-button[id^='admin-op-deprecate-']")));
-        deprecate.click();
+        ((JavascriptExecutor) admin.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", deprecate);
+        admin.await.until(ExpectedConditions.elementToBeClickable(deprecate)).click();
         admin.waitForVaadin();
         admin.await.until(d -> admin.gridCells("admin-ops").contains("Deprecated"));
+        admin.await.until(d -> row(admin, OPS_GRID, OP_COLUMNS, name).contains("Deprecated"));
+    }
+
+    /** The cells of the grid's row whose first cell is {@code first}; empty if it has none. */
+    private static List<String> row(PortalBrowser browser, String grid, int columns, String first) {
+        List<String> cells = browser.gridCells(grid);
+        for (int i = 0; i + columns <= cells.size(); i += columns) {
+            if (cells.get(i).equals(first)) {
+                return cells.subList(i, i + columns);
+            }
+        }
+        return List.of();
     }
 
     /** The upload's file input: in its light DOM or, depending on the Vaadin version, its shadow root. */

@@ -99,6 +99,32 @@ class PortalApprovalsBrowserIT {
         assertThat(browser.element("approvals-auto-enabled").getDomProperty("checked")).isEqualTo("true");
     }
 
+    @Test
+    void aliceDashboardListsAFreshCompositionOfHerAssetAsWaitingForHerApproval() throws Exception {
+        AssetWorld.enter();
+        var stack = AssetWorld.stack;
+        AssetWorld.Composition fresh = AssetWorld.twoBanksAndAnAlgorithm(stack.tokenOf("alice"), stack.tokenOf("bob"),
+                stack.tokenOf("carol"));
+        browser = PortalBrowser.start(profile).signInAs("alice");
+
+        // the dashboard reads the tracer when it opens: reopen it until the tracer indexed the composition
+        browser.await.until(d -> {
+            browser.open("");
+            return browser.gridCells("dashboard-approvals-grid").contains(PortalDatasetBrowserIT.shortHex(fresh.algorithm()));
+        });
+
+        List<String> cells = browser.gridCells("dashboard-approvals-grid");
+        int row = cells.indexOf(PortalDatasetBrowserIT.shortHex(fresh.algorithm()));
+        assertThat(cells.subList(row - 1, row + 2)).as("my asset, the composition, its owner")
+                .containsExactly("Loans", PortalDatasetBrowserIT.shortHex(fresh.algorithm()), "fintech-c");
+        assertThat(browser.textOf("dashboard-approvals")).matches("(?s)Approvals waiting for me \\([1-9][0-9]*\\).*");
+        assertThat(browser.isShown("dashboard-approvals-problem")).isFalse();
+
+        browser.click("dashboard-approvals-link");
+        browser.await.until(d -> d.getCurrentUrl().endsWith("/approvals"));
+        assertThat(browser.element("approvals-approve-" + fresh.algorithm() + "-" + fresh.aData()).isDisplayed()).isTrue();
+    }
+
     /** Picks the asset in the automatic approval's combo box by the start of its id. */
     private void chooseAsset(String dt) {
         WebElement input = browser.element("approvals-auto-asset").findElement(By.cssSelector("input"));

@@ -168,7 +168,7 @@ final class PortalBrowser implements AutoCloseable {
     }
 
     /**
-     * Picks an option of a Vaadin combo box by typing words of its label: waits until the filtered
+     * Picks an option of a Vaadin (multi-select) combo box by typing words of its label: waits until the filtered
      * list shows exactly one option, then takes it.
      */
     void pick(String comboId, String text) {
@@ -178,9 +178,22 @@ final class PortalBrowser implements AutoCloseable {
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(text);
         waitForVaadin();
-        await.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(WebElement::isDisplayed).count() == 1);
+        await.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item, vaadin-multi-select-combo-box-item"))
+                .stream().filter(WebElement::isDisplayed).count() == 1);
         input.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        waitForVaadin();
+        if ("vaadin-multi-select-combo-box".equals(element(comboId).getTagName())) {
+            input.sendKeys(Keys.TAB); // a multi-select stays open for more: leaving it closes it
+            waitForVaadin();
+        }
+    }
+
+    /** Picks the option of a Vaadin select whose label contains the text. */
+    void select(String id, String labelPart) {
+        click(id);
+        WebElement option = await.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().contains(labelPart)).findFirst().orElse(null));
+        option.click();
         waitForVaadin();
     }
 

@@ -72,8 +72,8 @@ class PortalJobsBrowserIT {
         assertThat(browser.isShown("tasks-problem")).isFalse();
         assertThat(browser.gridCells("tasks-grid")).contains(description);
 
-        select("job-task", description);
-        select("job-algorithm", composition.algorithm().substring(0, 10));
+        browser.select("job-task", description);
+        browser.select("job-algorithm", composition.algorithm().substring(0, 10));
         browser.click("job-submit");
 
         assertThat(browser.textOf("job-state")).isEqualTo("Submitted");
@@ -167,15 +167,6 @@ class PortalJobsBrowserIT {
         var response = AssetWorld.stack.post(AssetWorld.ASSETS + "/" + child + "/grants", token, AssetWorld.JSON_TYPE,
                 AssetWorld.bytes("{\"parent\":\"" + parent + "\"}"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    }
-
-    /** Picks the option of a Vaadin select whose label contains the text. */
-    private void select(String id, String labelPart) {
-        browser.click(id);
-        WebElement option = browser.await.until(driver -> driver.findElements(By.cssSelector("vaadin-select-item"))
-                .stream().filter(item -> item.isDisplayed() && item.getText().contains(labelPart)).findFirst().orElse(null));
-        option.click();
-        browser.waitForVaadin();
     }
 
     /** The newest job of carol's that SUCCEEDED and whose result her organization's node holds. */

@@ -116,7 +116,10 @@ class ScenarioS1IT {
                     });
             assertThat(edges.findValuesAsText("opName")).contains("ss-share", "secure-sum");
         });
-        JsonNode usage = Stack.JSON.readTree(stack.get("/tracer/api/v1/usage/" + aData, alice).body());
+        var plain = stack.get("/tracer/api/v1/usage/" + aData, alice);
+        assertThat(plain.headers().firstValue("Content-Type")).as("JSON unless CSV is asked for by name")
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        JsonNode usage = Stack.JSON.readTree(plain.body());
         assertThat(usage.get("receipts")).filteredOn(r -> r.get("job").asText().equals(job.value()))
                 .allSatisfy(r -> {
                     assertThat(r.get("recordedBy").asText()).matches("0x[0-9a-f]{40}");

@@ -11,7 +11,10 @@ import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +75,32 @@ class TrustedOpRegistryIT {
     }
 
     @Test
+    void the_list_holds_every_op_by_name_and_version_and_filters_on_deprecation() throws IOException {
+        String name = uniqueName();
+        String v10 = opHashOf(stack.post(OPS + "?name=" + name + "&version=1.10.0", admin, OCTETS, randomPackage(128)));
+        String v9 = opHashOf(stack.post(OPS + "?name=" + name + "&version=1.9.0", admin, OCTETS, randomPackage(128)));
+        assertThat(stack.post(OPS + "/" + v9 + "/deprecation", admin, OCTETS, new byte[0]).statusCode()).isEqualTo(200);
+        String alice = stack.tokenOf("alice");
+
+        JsonNode all = listed(OPS, alice);
+        JsonNode usable = listed(OPS + "?deprecated=false", alice);
+        JsonNode deprecated = listed(OPS + "?deprecated=true", alice);
+
+        assertThat(hashesOf(all, name)).containsExactly(v9, v10);
+        assertThat(all).filteredOn(op -> op.get("opHash").asText().equals(v10)).singleElement().satisfies(op -> {
+            assertThat(op.get("version").asText()).isEqualTo("1.10.0");
+            assertThat(op.get("deprecated").asBoolean()).isFalse();
+            assertThat(op.get("codeCid").asText()).isNotBlank();
+            assertThat(op.get("publishedAt").asText()).endsWith("Z");
+        });
+        assertThat(hashesOf(usable, name)).containsExactly(v10);
+        assertThat(hashesOf(deprecated, name)).containsExactly(v9);
+        assertThat(all).extracting(op -> op.get("name").asText() + " " + op.get("version").asText())
+                .as("sorted by name").isSortedAccordingTo(Comparator.comparing(s -> s.split(" ")[0]));
+        assertProblem(stack.get(OPS + "?deprecated=maybe", alice), 400, "malformed-deprecated");
+    }
+
+    @Test
     void only_the_admin_publishes() throws IOException {
         var response = stack.post(OPS + "?name=" + uniqueName() + "&version=1", stack.tokenOf("alice"), OCTETS,
                 randomPackage(64));
@@ -91,6 +120,28 @@ class TrustedOpRegistryIT {
         assertProblem(stack.get(OPS + "/0x" + sha256(oversize), admin), 404, "unknown-op");
     }
 
+
+    private static String opHashOf(HttpResponse<String> published) throws IOException {
+        assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
+        return Stack.JSON.readTree(published.body()).get("opHash").asText();
+    }
+
+    private JsonNode listed(String path, String token) throws IOException {
+        var response = stack.get(path, token);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Stack.JSON.readTree(response.body());
+    }
+
+    /** The hashes of the listed ops of that name, in the list's order. */
+    private static List<String> hashesOf(JsonNode ops, String name) {
+        List<String> hashes = new ArrayList<>();
+        ops.forEach(op -> {
+            if (op.get("name").asText().equals(name)) {
+                hashes.add(op.get("opHash").asText());
+            }
+        });
+        return hashes;
+    }
 
     private byte[] fromIpfs(String cid) {
         return Stack.sendForBytes(HttpRequest.newBuilder(URI.create(stack.ipfsRpc() + "/api/v0/cat?arg=" + cid))

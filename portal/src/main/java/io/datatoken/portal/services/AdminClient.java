@@ -1,7 +1,9 @@
 package io.datatoken.portal.services;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /** The admin's part of the asset service's API: onboarding and suspending organizations, publishing and deprecating ops. */
 @ApplicationScoped
@@ -9,6 +11,8 @@ public class AdminClient {
 
     private static final String ORGANIZATIONS = AssetClient.BASE + "/organizations";
     private static final String OPS = AssetClient.BASE + "/ops";
+    private static final TypeReference<List<Organization>> ORGANIZATION_LIST = new TypeReference<>() {
+    };
 
     private ServicesClient client;
 
@@ -24,6 +28,11 @@ public class AdminClient {
     /** Keycloak organization and members, chain account and registration, all or nothing. */
     public Organization onboard(NewOrganization organization) {
         return client.post(ORGANIZATIONS, organization, Organization.class);
+    }
+
+    /** Every organization the chain records, suspended ones included, by alias (the chain knows no names or domains). */
+    public List<Organization> organizations() {
+        return client.get(ORGANIZATIONS, Query.none(), ORGANIZATION_LIST);
     }
 
     public Organization organization(String alias) {

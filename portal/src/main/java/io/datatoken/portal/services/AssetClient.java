@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +15,8 @@ public class AssetClient {
 
     static final String BASE = "/asset/api/v1";
     private static final TypeReference<List<Asset>> ASSETS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<TrustedOp>> OPS = new TypeReference<>() {
     };
 
     private ServicesClient client;
@@ -77,25 +78,14 @@ public class AssetClient {
         return client.post(BASE + "/assets", ddo, Asset.class);
     }
 
-    /**
-     * The trusted, not deprecated ops among those the given assets offer. The service lists no ops,
-     * so the catalog's offers are where a provider finds them.
-     */
-    public List<TrustedOp> usableOps(Collection<Asset> offering) {
-        return offering.stream().flatMap(a -> a.supportedOps().stream()).distinct()
-                .flatMap(hash -> known(hash).stream()).filter(op -> !op.deprecated()).toList();
+    /** Every trusted op of the registry, deprecated ones included, by name and then version. */
+    public List<TrustedOp> ops() {
+        return client.get(BASE + "/ops", Query.none(), OPS);
     }
 
-    /** The op, if the registry knows it (an offer may name an op that was never published). */
-    private Optional<TrustedOp> known(String opHash) {
-        try {
-            return Optional.of(op(opHash));
-        } catch (BackendProblem unknown) {
-            if (unknown.status() == 404 || unknown.status() == 400) {
-                return Optional.empty();
-            }
-            throw unknown;
-        }
+    /** The endpoint the organization's newest asset names (its compute node, usually), if it has one. */
+    public Optional<String> endpointOfMyNewest() {
+        return mine().stream().findFirst().flatMap(this::endpointOf);
     }
 
     /** The endpoint the first service of one of the assets names, e.g. the owner's compute node. */

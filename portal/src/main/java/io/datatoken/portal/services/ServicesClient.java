@@ -126,6 +126,11 @@ public class ServicesClient {
         return this.<T>send(service, "GET", url, null, JSON.constructType(type), "application/json").body();
     }
 
+    /** A POST of a JSON body to a URL outside the services' base URL with the user's token: as {@link #getAt}. */
+    public <T> T postAt(URI url, String service, Object body, Class<T> type) {
+        return this.<T>send(service, "POST", url, body, JSON.constructType(type), "application/json").body();
+    }
+
     /**
      * @param path absolute path below the base URL, starting with the service's context root,
      *             e.g. {@code /asset/api/v1/assets}

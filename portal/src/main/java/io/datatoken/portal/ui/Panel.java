@@ -8,12 +8,13 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 public class Panel extends VerticalLayout {
 
     private final InlineProblem problem;
+    private final H3 heading;
 
     /** @param id element id of the panel; its problem gets {@code <id>-problem} */
     public Panel(String id, String title) {
         setId(id);
         problem = new InlineProblem(id + "-problem");
-        H3 heading = new H3(title);
+        heading = new H3(title);
         heading.getStyle().set("margin", "0");
         add(heading, problem);
         setPadding(true);
@@ -22,6 +23,11 @@ public class Panel extends VerticalLayout {
                 .set("border-radius", "var(--lumo-border-radius-l)")
                 .set("background", "var(--lumo-base-color)")
                 .set("gap", "var(--lumo-space-s)");
+    }
+
+    /** A new heading, e.g. with a count known once the panel's calls answered. */
+    public void setTitle(String title) {
+        heading.setText(title);
     }
 
     public InlineProblem problem() {

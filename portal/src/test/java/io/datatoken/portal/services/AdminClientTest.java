@@ -64,6 +64,28 @@ class AdminClientTest {
     }
 
     @Test
+    void listsEveryOrganizationWithTheUsersToken() {
+        server.reply(200, "application/json", """
+                [{"alias":"bank-a","roles":["compute-provider","data-provider"],"account":"0x01",
+                  "accounts":["0x01","0x02"],"active":true,"members":[]},
+                 {"alias":"fintech-c","roles":["algorithm-provider"],"account":"0x03","accounts":["0x03"],
+                  "active":false,"members":[]}]""");
+
+        List<Organization> organizations = admin.organizations();
+
+        assertThat(organizations).extracting(Organization::alias, Organization::active)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bank-a", true),
+                        org.assertj.core.groups.Tuple.tuple("fintech-c", false));
+        assertThat(organizations.getFirst().accounts()).containsExactly("0x01", "0x02");
+        assertThat(organizations.getFirst().roles()).containsExactly("compute-provider", "data-provider");
+        assertThat(server.asked).singleElement().satisfies(asked -> {
+            assertThat(asked.method()).isEqualTo("GET");
+            assertThat(asked.uri()).isEqualTo("/asset/api/v1/organizations");
+            assertThat(asked.authorization()).isEqualTo("Bearer token");
+        });
+    }
+
+    @Test
     void publishesTheCodePackageAsItIsAndDeprecatesByHash() {
         server.reply(201, "application/json", """
                 {"opHash":"%s","name":"secure-sum","version":"1.0.0","codeCid":"bafy","deprecated":false}""".formatted(OP))

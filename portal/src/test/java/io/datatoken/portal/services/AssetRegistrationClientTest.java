@@ -13,7 +13,6 @@ class AssetRegistrationClientTest {
 
     private static final String OP_A = "0x" + "a".repeat(64);
     private static final String OP_B = "0x" + "b".repeat(64);
-    private static final String OP_C = "0x" + "c".repeat(64);
 
     private final TestServer server = new TestServer();
     private final AccessTokens tokens = new AccessTokens() {
@@ -32,10 +31,6 @@ class AssetRegistrationClientTest {
     @AfterEach
     void stop() {
         server.close();
-    }
-
-    private static Asset offering(String... ops) {
-        return new Asset("0x01", "bank-a", "DATA", "t", null, null, null, List.of(), List.of(ops), null, null, null);
     }
 
     @Test
@@ -62,18 +57,29 @@ class AssetRegistrationClientTest {
     }
 
     @Test
-    void usableOpsAreTheOfferedOnesThatAreTrustedAndNotDeprecated() {
+    void listsEveryTrustedOpOfTheRegistry() {
         server.reply(200, "application/json", """
-                {"opHash":"%s","name":"ss-share","version":"1.0","deprecated":false}""".formatted(OP_A));
-        server.reply(200, "application/json", """
-                {"opHash":"%s","name":"old-sum","version":"0.1","deprecated":true}""".formatted(OP_B));
-        server.reply(404, "application/problem+json", """
-                {"type":"x/unknown-op","detail":"no such op"}""");
+                [{"opHash":"%s","name":"old-sum","version":"0.1","codeCid":"bafy1","deprecated":true,
+                  "publishedAt":"2026-05-04T10:15:30Z"},
+                 {"opHash":"%s","name":"ss-share","version":"1.0","codeCid":"bafy2","deprecated":false,
+                  "publishedAt":"2026-05-05T08:00:00Z"}]""".formatted(OP_B, OP_A));
 
-        List<TrustedOp> usable = assets.usableOps(List.of(offering(OP_A, OP_B), offering(OP_A, OP_C)));
+        List<TrustedOp> ops = assets.ops();
 
-        assertThat(usable).extracting(TrustedOp::name).containsExactly("ss-share");
-        assertThat(server.asked).extracting(TestServer.Asked::uri)
-                .containsExactly("/asset/api/v1/ops/" + OP_A, "/asset/api/v1/ops/" + OP_B, "/asset/api/v1/ops/" + OP_C);
+        assertThat(ops).extracting(TrustedOp::name, TrustedOp::deprecated)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("old-sum", true),
+                        org.assertj.core.groups.Tuple.tuple("ss-share", false));
+        assertThat(ops.get(1).opHash()).isEqualTo(OP_A);
+        assertThat(ops.get(1).publishedAt()).isEqualTo(java.time.Instant.parse("2026-05-05T08:00:00Z"));
+        assertThat(server.asked).extracting(TestServer.Asked::method, TestServer.Asked::uri)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GET", "/asset/api/v1/ops"));
+    }
+
+    @Test
+    void anUnreachableRegistryIsTheServicesProblem() {
+        server.reply(503, "application/problem+json", """
+                {"type":"x/ledger-unavailable","status":503,"detail":"the chain cannot be reached"}""");
+
+        assertThatThrownBy(assets::ops).isInstanceOf(BackendProblem.class).hasMessageContaining("chain cannot be reached");
     }
 }

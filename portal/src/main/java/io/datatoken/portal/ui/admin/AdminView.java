@@ -23,6 +23,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.datatoken.portal.services.AdminClient;
+import io.datatoken.portal.services.AssetClient;
 import io.datatoken.portal.services.Organization;
 import io.datatoken.portal.services.TrustedOp;
 import io.datatoken.portal.ui.Formats;
@@ -37,16 +38,18 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The platform admin's view: onboard an organization with its first member, look one up by alias and
- * suspend or reinstate it (after a confirmation), publish trusted ops from an uploaded code package and
- * deprecate them. The asset service lists neither organizations nor ops, so the view shows the ones
- * onboarded, published or looked up here.
+ * The platform admin's view: onboard an organization with its first member, look one up by alias (or
+ * pick it in the list of all organizations) and suspend or reinstate it (after a confirmation), publish
+ * trusted ops from an uploaded code package and deprecate them. The ops published or looked up here
+ * have a grid of their own, with their deprecate buttons; below it, every op of the registry. Both lists
+ * are loaded when the view opens and again after each change made here.
  */
 @Route(value = "admin", layout = MainLayout.class)
 @Dependent
 public class AdminView extends VerticalLayout implements HasDynamicTitle {
 
     private final AdminClient admin;
+    private final AssetClient assets;
 
     private final InlineProblem onboardProblem = new InlineProblem("admin-onboard-problem");
     private final Div onboarded = new Div();
@@ -64,18 +67,28 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     private final List<TrustedOp> ops = new ArrayList<>();
     private byte[] codePackage;
 
+    private final InlineProblem organizationsProblem = new InlineProblem("admin-organizations-problem");
+    private final Grid<Organization> organizationsGrid = new Grid<>();
+    private final InlineProblem allOpsProblem = new InlineProblem("admin-ops-grid-problem");
+    private final Grid<TrustedOp> allOpsGrid = new Grid<>();
+
     @Inject
-    public AdminView(AdminClient admin) {
+    public AdminView(AdminClient admin, AssetClient assets) {
         this.admin = admin;
+        this.assets = assets;
         H2 title = new H2(getTranslation("admin.title"));
         title.setId("view-title");
         add(title,
                 new H3(getTranslation("admin.onboard.title")), onboardForm(), onboardProblem, onboarded,
                 new H3(getTranslation("admin.organization.title")), lookup(), organizationProblem, organizationDetails,
-                new H3(getTranslation("admin.ops.title")), opForm(), opProblem, opsGrid());
+                new H3(getTranslation("admin.list.organizations.title")), organizationsProblem, organizationsGrid(),
+                new H3(getTranslation("admin.ops.title")), opForm(), opProblem, opsGrid(),
+                new H3(getTranslation("admin.list.ops.title")), allOpsProblem, allOpsGrid());
         onboarded.setId("admin-onboarded");
         organizationDetails.setId("admin-organization");
         showOrganization(null);
+        refreshOrganizations();
+        refreshOps();
     }
 
     @Override
@@ -139,6 +152,7 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
                         organization.account() == null ? "" : organization.account()));
                 lookupAlias.setValue(organization.alias());
                 showOrganization(organization);
+                refreshOrganizations();
             });
         });
         onboard.setId("admin-onboard");
@@ -196,7 +210,10 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void act(Function<String, Organization> call, String alias) {
-        organizationProblem.attempt(() -> call.apply(alias)).ifPresent(this::showOrganization);
+        organizationProblem.attempt(() -> call.apply(alias)).ifPresent(organization -> {
+            showOrganization(organization);
+            refreshOrganizations();
+        });
     }
 
     private void showOrganization(Organization organization) {
@@ -334,6 +351,57 @@ public class AdminView extends VerticalLayout implements HasDynamicTitle {
         ops.removeIf(o -> o.opHash().equals(op.opHash()));
         ops.addFirst(op);
         opsGrid.setItems(List.copyOf(ops));
+        refreshOps();
+    }
+
+    /** Every organization the chain records; a click on one shows it above, to suspend or reinstate it. */
+    private Grid<Organization> organizationsGrid() {
+        organizationsGrid.setId("admin-organizations-grid");
+        organizationsGrid.addColumn(Organization::alias).setHeader(getTranslation("admin.alias")).setAutoWidth(true);
+        organizationsGrid.addColumn(organization -> String.join(", ", organization.roles() == null ? List.of()
+                        : organization.roles().stream().map(r -> getTranslation("role." + r)).toList()))
+                .setHeader(getTranslation("admin.roles")).setAutoWidth(true);
+        organizationsGrid.addColumn(organization -> organization.accounts() == null ? 0 : organization.accounts().size())
+                .setHeader(getTranslation("admin.list.organizations.accounts")).setAutoWidth(true);
+        organizationsGrid.addColumn(organization -> organization.account() == null ? ""
+                        : Formats.shortHex(organization.account()))
+                .setHeader(getTranslation("admin.account")).setAutoWidth(true);
+        organizationsGrid.addColumn(organization -> getTranslation(organization.active()
+                        ? "admin.state.active" : "admin.state.suspended"))
+                .setHeader(getTranslation("admin.state")).setAutoWidth(true);
+        organizationsGrid.addItemClickListener(click -> {
+            lookupAlias.setValue(click.getItem().alias());
+            showOrganization(click.getItem());
+        });
+        organizationsGrid.setEmptyStateText(getTranslation("admin.list.organizations.none"));
+        organizationsGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        organizationsGrid.setAllRowsVisible(true);
+        return organizationsGrid;
+    }
+
+    /** Every op of the registry, deprecated ones included; deprecating is done in the grid above. */
+    private Grid<TrustedOp> allOpsGrid() {
+        allOpsGrid.setId("admin-ops-grid");
+        allOpsGrid.addColumn(TrustedOp::name).setHeader(getTranslation("admin.op.name")).setAutoWidth(true);
+        allOpsGrid.addColumn(TrustedOp::version).setHeader(getTranslation("admin.op.version")).setAutoWidth(true);
+        allOpsGrid.addColumn(op -> Formats.shortHex(op.opHash())).setHeader(getTranslation("admin.op.hash"))
+                .setAutoWidth(true);
+        allOpsGrid.addColumn(op -> getTranslation(op.deprecated() ? "admin.op.state.deprecated" : "admin.op.state.usable"))
+                .setHeader(getTranslation("admin.op.state")).setAutoWidth(true);
+        allOpsGrid.addColumn(op -> op.publishedAt() == null ? "" : Formats.time(op.publishedAt()))
+                .setHeader(getTranslation("admin.op.published-at")).setAutoWidth(true);
+        allOpsGrid.setEmptyStateText(getTranslation("admin.list.ops.none"));
+        allOpsGrid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        allOpsGrid.setAllRowsVisible(true);
+        return allOpsGrid;
+    }
+
+    private void refreshOrganizations() {
+        organizationsProblem.attempt(admin::organizations).ifPresent(organizationsGrid::setItems);
+    }
+
+    private void refreshOps() {
+        allOpsProblem.attempt(assets::ops).ifPresent(allOpsGrid::setItems);
     }
 
     private TextField text(String id, String label) {

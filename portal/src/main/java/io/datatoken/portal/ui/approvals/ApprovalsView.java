@@ -162,10 +162,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
             autoAsset.setItems(mine);
             mine.stream().filter(asset -> chosen != null && asset.dt().equals(chosen.dt())).findFirst()
                     .ifPresent(autoAsset::setValue);
-            for (Asset asset : mine) {
-                var lineage = problem.attempt(() -> tracer.lineage(asset.dt(), true, 1));
-                lineage.ifPresent(up -> rows.addAll(ApprovalRow.of(asset, up)));
-            }
+            rows.addAll(ApprovalRows.of(mine, tracer, problem));
         });
         grid.setItems(rows);
         none.setVisible(rows.isEmpty() && !problem.isVisible());
@@ -238,14 +235,8 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         children.addColumn(VerificationReport.Child::owner).setHeader(getTranslation("approvals.owner")).setAutoWidth(true);
         children.addColumn(child -> getTranslation(child.passed() ? "approvals.report.met" : "approvals.report.not-met"))
                 .setHeader(getTranslation("approvals.report.terms")).setAutoWidth(true);
-        children.addColumn(ApprovalsView::whyNot).setHeader(getTranslation("approvals.report.why"));
+        children.addColumn(Formats::whyNot).setHeader(getTranslation("approvals.report.why"));
         children.setItems(answer.children());
         report.add(heading, verdict, children);
-    }
-
-    /** Each broken rule: its code, the offending value against what the terms allow, and the reason. */
-    static String whyNot(VerificationReport.Child child) {
-        return String.join("; ", child.denials().stream().map(denial -> denial.rule() + ": " + denial.offending()
-                + " \u2260 " + denial.allowed() + (denial.reason() == null ? "" : " (" + denial.reason() + ")")).toList());
     }
 }

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import io.datatoken.domain.organization.PlatformRole;
 import io.datatoken.portal.security.CurrentUser;
 import io.datatoken.portal.security.SignedInUser;
@@ -27,16 +28,23 @@ import io.datatoken.portal.services.TracerClient;
 import io.datatoken.portal.ui.Formats;
 import io.datatoken.portal.ui.MainLayout;
 import io.datatoken.portal.ui.Panel;
+import io.datatoken.portal.ui.PortalSection;
+import io.datatoken.portal.ui.approvals.ApprovalRow;
+import io.datatoken.portal.ui.approvals.ApprovalRows;
+import io.datatoken.portal.ui.approvals.ApprovalsView;
 import io.datatoken.portal.ui.UserSummary;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The landing page: who I am and for which organization, my organization's assets (providers),
  * its running jobs (algorithm providers and data users), and the newest events of the chain that
- * concern it (every organization's for a regulator or an admin). Each panel shows its own failed
+ * concern it (every organization's for a regulator or an admin), and for a provider the compositions
+ * using its assets that wait for its approval. Each panel shows its own failed
  * call; the others still load.
  */
 @Route(value = "", layout = MainLayout.class)
@@ -57,7 +65,11 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         panels.getStyle().set("gap", "var(--lumo-space-m)");
         panels.add(card(organization(user), "1 1 300px"));
         if (user.roles().stream().anyMatch(PROVIDERS::contains)) {
-            panels.add(card(myAssets(assets), "2 1 420px"));
+            Panel assetsPanel = new Panel("my-assets", getTranslation("dashboard.assets.title"));
+            Optional<List<Asset>> mine = assetsPanel.problem().attempt(assets::mine);
+            panels.add(card(myAssets(assetsPanel, mine), "2 1 420px"));
+            mine.filter(list -> !list.isEmpty())
+                    .ifPresent(list -> panels.add(card(waitingApprovals(list, tracer, user), "2 1 420px")));
         }
         if (user.roles().stream().anyMatch(JOB_OWNERS::contains)) {
             panels.add(card(runningJobs(jobs), "2 1 420px"));
@@ -84,8 +96,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 labelled("dashboard.organization.roles", roles));
     }
 
-    private Panel myAssets(AssetClient assets) {
-        Panel panel = new Panel("my-assets", getTranslation("dashboard.assets.title"));
+    private Panel myAssets(Panel panel, Optional<List<Asset>> mine) {
         Span count = new Span();
         count.setId("my-assets-count");
         Grid<Asset> grid = compactGrid("my-assets-grid", getTranslation("dashboard.assets.none"));
@@ -93,11 +104,33 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(a -> getTranslation("kind." + a.kind())).setHeader(getTranslation("asset.kind"));
         grid.addColumn(a -> Formats.time(a.registeredAt())).setHeader(getTranslation("asset.registered"))
                 .setAutoWidth(true);
-        panel.problem().attempt(assets::mine).ifPresent(mine -> {
-            count.setText(getTranslation("dashboard.assets.count", mine.size()));
-            grid.setItems(first(mine));
+        mine.ifPresent(list -> {
+            count.setText(getTranslation("dashboard.assets.count", list.size()));
+            grid.setItems(first(list));
         });
         return panel.with(count, grid);
+    }
+
+    /** The compositions using my organization's assets that nobody of it has granted anything yet. */
+    private Panel waitingApprovals(List<Asset> mine, TracerClient tracer, SignedInUser user) {
+        Panel panel = new Panel("dashboard-approvals", getTranslation("dashboard.approvals.title", 0));
+        List<ApprovalRow> waiting = ApprovalRows.waiting(ApprovalRows.of(mine, tracer, panel.problem()), Instant.now());
+        panel.setTitle(getTranslation("dashboard.approvals.title", waiting.size()));
+        Grid<ApprovalRow> grid = compactGrid("dashboard-approvals-grid", getTranslation("dashboard.approvals.none"));
+        grid.addColumn(row -> row.asset().title() == null ? Formats.shortHex(row.asset().dt()) : row.asset().title())
+                .setTooltipGenerator(row -> row.asset().dt()).setHeader(getTranslation("approvals.asset")).setFlexGrow(2);
+        grid.addColumn(row -> Formats.shortHex(row.composition())).setTooltipGenerator(ApprovalRow::composition)
+                .setHeader(getTranslation("approvals.composition")).setAutoWidth(true);
+        grid.addColumn(row -> row.compositionOwner() == null ? "" : row.compositionOwner())
+                .setHeader(getTranslation("approvals.owner")).setAutoWidth(true);
+        grid.setItems(first(waiting));
+        panel.with(grid);
+        if (PortalSection.APPROVALS.allows(user.roles())) {
+            RouterLink approvals = new RouterLink(getTranslation("dashboard.approvals.open"), ApprovalsView.class);
+            approvals.setId("dashboard-approvals-link");
+            panel.with(approvals);
+        }
+        return panel;
     }
 
     private Panel runningJobs(JobClient jobs) {

@@ -23,7 +23,7 @@ import io.datatoken.domain.organization.PlatformRole;
 import io.datatoken.portal.security.CurrentUser;
 import io.datatoken.portal.services.Asset;
 import io.datatoken.portal.services.AssetClient;
-import io.datatoken.portal.services.CatalogQuery;
+import io.datatoken.portal.services.DatasetClient;
 import io.datatoken.portal.services.TrustedOp;
 import io.datatoken.portal.ui.Formats;
 import io.datatoken.portal.ui.MainLayout;
@@ -54,9 +54,10 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
     private final RadioButtonGroup<AssetKind> kind = new RadioButtonGroup<>();
     private final Panel panel;
     private final Div registered = new Div();
+    private final DatasetBindingPanel localData;
 
     @Inject
-    public RegisterView(AssetClient assets) {
+    public RegisterView(AssetClient assets, DatasetClient datasets) {
         this.assets = assets;
         H2 title = new H2(getTranslation("register.title"));
         title.setId("view-title");
@@ -68,7 +69,8 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         registered.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
                 .set("background", "var(--lumo-success-color-10pct)").set("border-radius", "var(--lumo-border-radius-m)");
         registered.setVisible(false);
-        add(panel);
+        localData = new DatasetBindingPanel(assets, datasets, getTranslation("dataset.title"));
+        add(panel, localData);
     }
 
     @Override
@@ -123,8 +125,9 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         ops.setId("register-ops");
         ops.setHelperText(getTranslation("register.ops.helper"));
         Map<String, TrustedOp> usable = panel.problem()
-                .attempt(() -> assets.usableOps(assets.catalog(CatalogQuery.everything())))
+                .attempt(assets::ops)
                 .orElse(List.of()).stream()
+                .filter(op -> !op.deprecated())
                 .collect(Collectors.toMap(TrustedOp::opHash, Function.identity(), (a, b) -> a));
         ops.setItems(usable.keySet().stream().sorted().toList());
         ops.setItemLabelGenerator(hash -> usable.containsKey(hash)
@@ -163,20 +166,13 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
                 .withValidator(AssetTerms::isValidEndpoint, getTranslation("register.endpoint.invalid"))
                 .bind(RegisterForm::getEndpoint, RegisterForm::setEndpoint);
 
-        form.setEndpoint(prefilledEndpoint());
+        form.setEndpoint(panel.problem().attempt(assets::endpointOfMyNewest).flatMap(e -> e).orElse(""));
         binder.setBean(form);
 
         FormLayout fields = new FormLayout(title, endpoint, description, ops, consumers, expiry, maxUses);
         fields.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("44em", 2));
         fields.setMaxWidth("60em");
         return fields;
-    }
-
-    /** What the organization's newest asset names as its endpoint, if it has one. */
-    private String prefilledEndpoint() {
-        return panel.problem().attempt(assets::mine).orElse(List.of()).stream().findFirst()
-                .flatMap(asset -> panel.problem().attempt(() -> assets.endpointOf(asset)).flatMap(e -> e))
-                .orElse("");
     }
 
     private Button submit() {
@@ -207,5 +203,8 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         catalog.setId("register-catalog-link");
         registered.add(new Span(getTranslation("register.done", asset.title()) + " "), dt, new Div(catalog));
         registered.setVisible(true);
+        if (asset.assetKind().orElse(null) == AssetKind.DATA) {
+            localData.preselect(asset);
+        }
     }
 }

@@ -142,7 +142,7 @@ public class WorkflowsView extends VerticalLayout implements HasDynamicTitle {
                         .orElseGet(ValidationResult::ok))
                 .bind(WorkflowForm::getParams, WorkflowForm::setParams);
 
-        form.setEndpoint(prefilledEndpoint());
+        form.setEndpoint(panel.problem().attempt(assets::endpointOfMyNewest).flatMap(e -> e).orElse(""));
         binder.setBean(form);
         // What the children's terms judge: a change of either is checked again at once (from the
         // fields' values: the bean keeps its last valid value while a field is invalid).
@@ -350,12 +350,5 @@ public class WorkflowsView extends VerticalLayout implements HasDynamicTitle {
         } catch (BackendProblem unknown) {
             return Optional.empty();
         }
-    }
-
-    /** What the organization's newest asset names as its endpoint, if it has one. */
-    private String prefilledEndpoint() {
-        return panel.problem().attempt(assets::mine).orElse(List.of()).stream().findFirst()
-                .flatMap(asset -> panel.problem().attempt(() -> assets.endpointOf(asset)).flatMap(e -> e))
-                .orElse("");
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -59,6 +60,21 @@ public class OpsResource {
     }
 
     @GET
+    @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
+    @Operation(summary = "Every trusted op the registry holds, by name and then version; "
+            + "?deprecated=false for the usable ones only, ?deprecated=true for the deprecated ones")
+    @APIResponse(responseCode = "200", description = "the ops (an empty list if none)")
+    @APIResponse(responseCode = "400", description = "deprecated is neither true nor false")
+    @APIResponse(responseCode = "503", description = "the chain cannot be reached")
+    public List<TrustedOpView> list(@QueryParam("deprecated") String deprecated) {
+        Boolean wanted = booleanOrNull("deprecated", deprecated);
+        return registration.all().stream()
+                .filter(op -> wanted == null || op.deprecated() == wanted)
+                .map(TrustedOpView::of)
+                .toList();
+    }
+
+    @GET
     @Path("/{opHash}")
     @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
     @Operation(summary = "A trusted op by the sha-256 of its code package")
@@ -82,6 +98,19 @@ public class OpsResource {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-op-hash", e.getMessage());
         }
+    }
+
+    /** true, false, or null when absent; {@code malformed-<what>} otherwise. */
+    private static Boolean booleanOrNull(String what, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-" + what,
+                    what + " '" + value + "' must be true or false");
+        };
     }
 
     private static void require(String parameter, String value, String hint) {

@@ -104,6 +104,15 @@ public class OrganizationsResource {
     }
 
     @GET
+    @RolesAllowed({"admin", "regulator"})
+    @Operation(summary = "Every organization the chain records, suspended ones included, by alias")
+    @APIResponse(responseCode = "200", description = "the organizations (an empty list if none)")
+    @APIResponse(responseCode = "503", description = "the chain cannot be reached")
+    public List<OrganizationView> list() {
+        return administration.all().stream().map(this::view).toList();
+    }
+
+    @GET
     @Path("/{alias}")
     @RolesAllowed({"admin", "regulator"})
     @Operation(summary = "An onboarded organization as the chain records it")

@@ -7,6 +7,8 @@ import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.OrganizationLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -65,6 +67,13 @@ public class OrganizationAdministration {
 
     public Optional<LedgerOrganization> find(OrganizationAlias organization) {
         return ledger.find(organization);
+    }
+
+    /** Every organization on chain, suspended ones included (removed ones are gone), by alias. */
+    public List<LedgerOrganization> all() {
+        return ledger.all().stream()
+                .sorted(Comparator.comparing(organization -> organization.alias().value()))
+                .toList();
     }
 
     /** The platform's own account for the organization, if it holds one. */

@@ -8,6 +8,8 @@ import io.datatoken.domain.op.TrustedOp;
 import io.datatoken.domain.organization.LedgerRefusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +39,13 @@ public class OpRegistration {
 
     public Optional<TrustedOp> find(OpHash opHash) {
         return ledger.find(opHash);
+    }
+
+    /** Every op the ledger holds, deprecated ones included, by name and then version. */
+    public List<TrustedOp> all() {
+        return ledger.all().stream()
+                .sorted(Comparator.comparing(TrustedOp::name).thenComparing(TrustedOp::version, VersionOrder.INSTANCE))
+                .toList();
     }
 
     public TrustedOp deprecate(OpHash opHash) {

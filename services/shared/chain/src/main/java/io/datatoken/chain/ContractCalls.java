@@ -2,13 +2,19 @@ package io.datatoken.chain;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.datatypes.Event;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
@@ -101,6 +107,28 @@ final class ContractCalls {
         } catch (Exception e) {
             throw unavailable("read the " + contractName, e);
         }
+    }
+
+    /**
+     * Every log of the event the contract has emitted, oldest first: the contracts keep no list of
+     * what they hold, their events are the list. One eth_getLogs over the whole chain, filtered by
+     * the contract's address and the event's topic.
+     */
+    List<Log> logsOf(Event event) {
+        EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
+                contractAddress).addSingleTopic(EventEncoder.encode(event));
+        String action = "read the " + event.getName() + " events of the " + contractName;
+        EthLog answer;
+        try {
+            answer = connection.web3j().ethGetLogs(filter).send();
+        } catch (Exception e) {
+            throw unavailable(action, e);
+        }
+        if (answer.hasError()) {
+            throw new LedgerUnavailable("Could not " + action + " on the ledger at " + connection.settings().rpcUrl()
+                    + ": " + answer.getError().getMessage(), null);
+        }
+        return answer.getLogs().stream().map(result -> (Log) result.get()).filter(log -> !log.isRemoved()).toList();
     }
 
     private RuntimeException refusal(String action, String revertData, String nodeMessage) {

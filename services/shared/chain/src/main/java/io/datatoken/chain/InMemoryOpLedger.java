@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,6 +110,11 @@ public final class InMemoryOpLedger implements OpLedger {
         return register.latestVersionOf(name);
     }
 
+    @Override
+    public List<TrustedOp> all() {
+        return register.all();
+    }
+
     /**
      * An op as the contract stores it; checked as a {@link TrustedOp} only when read, as the
      * adapter does (the contract refuses empty names, not blank ones).
@@ -129,7 +135,7 @@ public final class InMemoryOpLedger implements OpLedger {
         static final int MAX_VERSION_LENGTH = 32;
         static final int MAX_CID_LENGTH = 128;
 
-        private final Map<OpHash, Op> ops = new HashMap<>();
+        private final Map<OpHash, Op> ops = new LinkedHashMap<>(); // in publishing order
         private final Map<List<String>, OpHash> opOfNameVersion = new HashMap<>();
         private final Map<String, List<OpHash>> versionsOfName = new HashMap<>();
         private final SimulatedRefusals refusals = new SimulatedRefusals(Web3jOpLedger.DESCRIPTIONS);
@@ -204,6 +210,11 @@ public final class InMemoryOpLedger implements OpLedger {
                 }
             }
             return Optional.empty();
+        }
+
+        synchronized List<TrustedOp> all() {
+            outages.beforeRead();
+            return ops.values().stream().map(Op::trusted).toList();
         }
 
         private void write(String action, Runnable change) {

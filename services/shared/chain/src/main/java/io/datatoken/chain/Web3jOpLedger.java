@@ -1,5 +1,6 @@
 package io.datatoken.chain;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -101,6 +102,17 @@ public final class Web3jOpLedger implements OpLedger {
             return Optional.empty();
         }
         return find(OpHash.of(LedgerValues.hex(latest)));
+    }
+
+    /** The ops named by the OpPublished events, each read as it is now (deprecated or not). */
+    @Override
+    public List<TrustedOp> all() {
+        return calls.logsOf(OpRegistry.OPPUBLISHED_EVENT).stream()
+                .map(log -> OpHash.of(log.getTopics().get(1)))
+                .distinct()
+                .map(opHash -> find(opHash).orElseThrow(() -> new LedgerUnavailable(
+                        "the op registry announced op " + opHash + " but does not hold it", null)))
+                .toList();
     }
 
     /** Dry-runs, sends and waits for one change; package-private so tests can reach every revert. */

@@ -12,6 +12,7 @@ import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.RemoteFunctionCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tuples.generated.Tuple2;
+import org.web3j.utils.Numeric;
 
 import io.datatoken.contracts.generated.OrganizationRegistry;
 import io.datatoken.domain.organization.ChainAddress;
@@ -150,6 +151,19 @@ public final class Web3jOrganizationLedger implements OrganizationLedger {
         List<?> accounts = read(registry.accountsOf(id));
         return Optional.of(new LedgerOrganization(organization, RoleBits.toRoles(roles), active,
                 accounts.stream().map(a -> ChainAddress.of(a.toString())).toList()));
+    }
+
+    /**
+     * The organizations named by the OrganizationRegistered events, each read as it is now; a
+     * removed one is left out (its alias is never registered again, so it cannot come back).
+     */
+    @Override
+    public List<LedgerOrganization> all() {
+        return calls.logsOf(OrganizationRegistry.ORGANIZATIONREGISTERED_EVENT).stream()
+                .map(log -> OrganizationIds.toAlias(Numeric.hexStringToByteArray(log.getTopics().get(1))))
+                .distinct()
+                .flatMap(alias -> find(alias).stream())
+                .toList();
     }
 
     @Override

@@ -20,7 +20,8 @@ import io.datatoken.domain.organization.LedgerRefusal;
 /**
  * What every {@link OpLedger} does, the web3j adapter on a real chain and the in-memory fake
  * alike: only the admin publishes and deprecates, hashes and (name, version) pairs are unique,
- * deprecated ops stay readable but unusable, and the latest version skips deprecated ones.
+ * deprecated ops stay readable but unusable, the latest version skips deprecated ones, and the
+ * whole register can be listed.
  */
 abstract class OpLedgerContract {
 
@@ -145,6 +146,27 @@ abstract class OpLedgerContract {
         assertRefused(() -> admin().deprecate(unknown), "UnknownOp", unknown.value());
         admin().deprecate(hash);
         assertRefused(() -> admin().deprecate(hash), "AlreadyDeprecated", hash.value());
+    }
+
+    @Test
+    void lists_every_published_op_in_publishing_order_deprecated_ones_included() {
+        assertThat(nonAdmin().all()).isEmpty();
+        OpHash sum = newHash();
+        OpHash psi = newHash();
+        OpHash mean = newHash();
+        Cid psiCid = randomCid();
+        admin().publish(sum, "sum", "2", randomCid());
+        admin().publish(psi, "psi", "1.0.0", psiCid);
+        Instant psiPublishedAt = now();
+        assertRefused(() -> admin().publish(newHash(), "psi", "1.0.0", randomCid()), "VersionExists", "psi");
+        admin().publish(mean, "mean", "1", randomCid());
+
+        admin().deprecate(psi);
+
+        assertThat(nonAdmin().all()).extracting(TrustedOp::opHash).containsExactly(sum, psi, mean);
+        assertThat(nonAdmin().all()).filteredOn(op -> op.opHash().equals(psi))
+                .containsExactly(new TrustedOp(psi, "psi", "1.0.0", psiCid, true, psiPublishedAt));
+        assertThat(admin().all()).filteredOn(TrustedOp::deprecated).extracting(TrustedOp::opHash).containsExactly(psi);
     }
 
     static OpHash newHash() {

@@ -150,6 +150,23 @@ class Web3jOrganizationLedgerIT {
     }
 
     @Test
+    void lists_the_registered_organizations_in_registration_order_suspended_ones_included_removed_ones_not() {
+        OrganizationAlias insurer = OrganizationAlias.of("insurer-d");
+        ChainAddress bankAccount = randomAccount();
+        assertThat(ledger.all()).isEmpty();
+        ledger.register(HOSPITAL_B, randomAccount(), Set.of(PlatformRole.DATA_PROVIDER));
+        ledger.register(BANK_A, bankAccount, Set.of(PlatformRole.DATA_USER));
+        ledger.register(insurer, randomAccount(), Set.of(PlatformRole.REGULATOR));
+        ledger.suspend(BANK_A);
+        ledger.remove(HOSPITAL_B);
+
+        assertThat(new Web3jOrganizationLedger(outsider, ledger.registryAddress()).all())
+                .extracting(LedgerOrganization::alias).containsExactly(BANK_A, insurer);
+        assertThat(ledger.all()).first().isEqualTo(
+                new LedgerOrganization(BANK_A, Set.of(PlatformRole.DATA_USER), false, List.of(bankAccount)));
+    }
+
+    @Test
     void knows_nothing_about_unregistered_organizations_and_accounts() {
         ChainAddress stranger = randomAccount();
 

@@ -160,7 +160,7 @@ class TraceResourcesTest extends TracerSchemaTest {
         resource.caller = caller;
         resource.queries = new TransactionalLineageQueries(this::inTracerSchema);
         resource.refusals = new TransactionalRefusals(this::inTracerSchema).log();
-        return resource.usage(dt);
+        return resource.usageOf(dt);
     }
 
     private static void assertProblem(ThrowingCallable call, int status, String kind) {

@@ -1,5 +1,6 @@
 package io.datatoken.domain.op;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.datatoken.domain.content.Cid;
@@ -25,4 +26,7 @@ public interface OpLedger {
 
     /** The most recently published, not deprecated op of that name. */
     Optional<TrustedOp> latestVersionOf(String name);
+
+    /** Every published op, deprecated ones included, in the order they were published. */
+    List<TrustedOp> all();
 }

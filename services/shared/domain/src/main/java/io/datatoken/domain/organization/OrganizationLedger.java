@@ -61,6 +61,12 @@ public interface OrganizationLedger {
     /** The ledger's view of the organization, if it is registered (and not removed). */
     Optional<LedgerOrganization> find(OrganizationAlias organization);
 
+    /**
+     * Every registered organization, suspended ones included but not removed ones, in the order
+     * they were registered.
+     */
+    List<LedgerOrganization> all();
+
     /** True if the organization is registered and not suspended. */
     boolean isActive(OrganizationAlias organization);
 

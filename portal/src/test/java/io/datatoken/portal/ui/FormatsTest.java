@@ -1,4 +1,4 @@
-package io.datatoken.portal.ui.approvals;
+package io.datatoken.portal.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import io.datatoken.portal.services.VerificationReport;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ApprovalsViewTest {
+class FormatsTest {
 
     @Test
     void whyNotNamesEveryBrokenRuleWithTheOffendingValueAndWhatIsAllowed() {
@@ -14,8 +14,15 @@ class ApprovalsViewTest {
                 new VerificationReport.Denial("op-not-allowed", "0x02", "0x03", "use an offered op"),
                 new VerificationReport.Denial("expired", "2027", "2026", null)));
 
-        assertThat(ApprovalsView.whyNot(child))
+        assertThat(Formats.whyNot(child))
                 .isEqualTo("op-not-allowed: 0x02 \u2260 0x03 (use an offered op); expired: 2027 \u2260 2026");
-        assertThat(ApprovalsView.whyNot(new VerificationReport.Child("0x01", "bank-a", "0x02", true, null))).isEmpty();
+        assertThat(Formats.whyNot(new VerificationReport.Child("0x01", "bank-a", "0x02", true, null))).isEmpty();
+    }
+
+    @Test
+    void shortHexKeepsEnoughToTellHashesApart() {
+        assertThat(Formats.shortHex("0x37ab0bcc" + "0".repeat(50) + "3ed7")).isEqualTo("0x37ab0bcc…3ed7");
+        assertThat(Formats.shortHex("0x1234")).isEqualTo("0x1234");
+        assertThat(Formats.shortHex(null)).isEqualTo(UserSummary.NONE);
     }
 }
