@@ -54,7 +54,10 @@ class PortalWorkflowBrowserIT {
 
     @Test
     void carolComposesTheBanksDataSeesWhyATermIsNotMetFixesItAndRegistersTheComposition() throws Exception {
-        browser = PortalBrowser.start(profile).signInAs("carol").open("workflows");
+        // an algorithm provider registering an algorithm is sent to the workflow builder
+        browser = PortalBrowser.start(profile).signInAs("carol").open("register");
+        browser.click("register-algorithm-link");
+        browser.await.until(d -> d.getCurrentUrl().endsWith("/workflows"));
         assertThat(browser.textOf("workflow-verdict")).startsWith("Pick the child assets");
 
         browser.enter("workflow-params", "scale_bits 16");

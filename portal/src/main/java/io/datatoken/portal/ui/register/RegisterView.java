@@ -29,6 +29,7 @@ import io.datatoken.portal.ui.Formats;
 import io.datatoken.portal.ui.MainLayout;
 import io.datatoken.portal.ui.Panel;
 import io.datatoken.portal.ui.catalog.CatalogView;
+import io.datatoken.portal.ui.workflows.WorkflowsView;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -62,6 +63,12 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         H2 title = new H2(getTranslation("register.title"));
         title.setId("view-title");
         add(title);
+        if (has(PlatformRole.ALGORITHM_PROVIDER)) {
+            // an algorithm is a composition: its form is the workflow builder's
+            RouterLink compose = new RouterLink(getTranslation("register.algorithm.link"), WorkflowsView.class);
+            compose.setId("register-algorithm-link");
+            add(compose);
+        }
         panel = new Panel("register", getTranslation("register.form.title"));
         panel.with(registered, kindChoice(), fields(), submit());
         panel.setWidthFull();
