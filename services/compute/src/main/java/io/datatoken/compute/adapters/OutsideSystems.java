@@ -82,6 +82,10 @@ public class OutsideSystems {
     @ConfigProperty(name = "datatoken.compute.python", defaultValue = "/usr/bin/python3")
     String python;
 
+    /** The launcher of JAR ops; by default the JVM this node runs on. */
+    @ConfigProperty(name = "datatoken.compute.java")
+    Optional<String> java;
+
     /** prlimit binary that caps an op's memory, CPU time and files; {@code none} runs ops without rlimits. */
     @Inject
     @ConfigProperty(name = "datatoken.compute.prlimit", defaultValue = "/usr/bin/prlimit")
@@ -241,7 +245,9 @@ public class OutsideSystems {
     @Singleton
     OpRunner opRunner() {
         Path limits = prlimit.filter(p -> !p.isBlank() && !p.equals("none")).map(Path::of).orElse(null);
-        return new OpRunner(Path.of(python), limits, opTimeLimit, opMemoryBytes);
+        Path launcher = java.map(String::strip).filter(j -> !j.isEmpty()).map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java"));
+        return new OpRunner(Path.of(python), launcher, limits, opTimeLimit, opMemoryBytes);
     }
 
     private static String read(String file) {

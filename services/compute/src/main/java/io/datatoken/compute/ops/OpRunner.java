@@ -16,23 +16,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs an unpacked op: its one top-level Python file, as a child process started directly (never
- * through a shell), in isolated mode without site packages, with an empty environment, under
- * {@code prlimit} limits on address space, CPU time and open files, and killed at the wall-clock
- * limit. The op reads its JSON input on stdin and writes its JSON result on stdout.
+ * Runs an unpacked op: its one top-level entry — a Python file, or a JAR for the ops on kept JVM
+ * libraries (decision 0017) — as a child process started directly (never through a shell), with an
+ * empty environment, under {@code prlimit} limits on address space, CPU time and open files, and
+ * killed at the wall-clock limit. Python runs in isolated mode without site packages; a JAR runs on
+ * {@code java} with its heap, metaspace and code cache sized to fit the address-space limit. The op
+ * reads its JSON input on stdin and writes its JSON result on stdout.
  *
  * @param python      absolute path of the Python interpreter
+ * @param java        absolute path of the {@code java} launcher for JAR ops
  * @param prlimit     absolute path of {@code prlimit}, or {@code null} to run without rlimits
  * @param timeLimit   wall-clock limit (the CPU limit is one second more, so this one stops an op first)
- * @param memoryBytes address-space limit
+ * @param memoryBytes address-space limit (a JAR op needs 1 GiB at least: the JVM reserves its spaces up front)
  */
-public record OpRunner(Path python, Path prlimit, Duration timeLimit, long memoryBytes) {
+public record OpRunner(Path python, Path java, Path prlimit, Duration timeLimit, long memoryBytes) {
 
     /** Largest result an op may write. */
     public static final int MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 
     public OpRunner {
         Objects.requireNonNull(python, "python");
+        Objects.requireNonNull(java, "java");
         Objects.requireNonNull(timeLimit, "timeLimit");
     }
 
@@ -45,10 +49,15 @@ public record OpRunner(Path python, Path prlimit, Duration timeLimit, long memor
                     // the wall-clock limit keeps that limit the one that normally stops it.
                     "--cpu=" + ((timeLimit.toMillis() + 999) / 1000 + 1), "--nofile=64", "--"));
         }
-        command.addAll(List.of(python.toString(), "-I", "-S", entry.getFileName().toString()));
+        boolean jar = entry.getFileName().toString().endsWith(".jar");
+        command.addAll(jar ? javaCommand(entry) : List.of(python.toString(), "-I", "-S", entry.getFileName().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(opDirectory.toFile());
         builder.environment().clear();
         builder.environment().put("LANG", "C.UTF-8");
+        if (jar) {
+            // glibc's per-thread malloc arenas (64 MiB of address space each) would exhaust the limit
+            builder.environment().put("MALLOC_ARENA_MAX", "2");
+        }
         try {
             Process process = builder.start();
             CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAtMost(process.getInputStream()));
@@ -69,20 +78,35 @@ public record OpRunner(Path python, Path prlimit, Duration timeLimit, long memor
             }
             return new String(stdout.join(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the op with " + python, e);
+            throw new UncheckedIOException("cannot start the op " + entry.getFileName() + " (" + python + ", " + java + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OpFailed("interrupted while the op ran");
         }
     }
 
+    /**
+     * {@code java} with a serial collector and its spaces bounded so the whole JVM stays under the
+     * address-space limit: a quarter of it for the heap, the rest for metaspace, code, stacks and the
+     * op's native buffers.
+     */
+    private List<String> javaCommand(Path jar) {
+        return List.of(java.toString(), "-XX:+UseSerialGC", "-Xmx" + memoryBytes / 4, "-XX:MaxMetaspaceSize=96m",
+                "-XX:CompressedClassSpaceSize=32m", "-XX:ReservedCodeCacheSize=32m", "-Xss512k", "-XX:-UsePerfData",
+                "-jar", jar.getFileName().toString());
+    }
+
     private static Path entryOf(Path opDirectory) {
         try (Stream<Path> files = Files.list(opDirectory)) {
-            List<Path> scripts = files.filter(p -> p.getFileName().toString().endsWith(".py")).sorted().toList();
-            if (scripts.size() != 1) {
-                throw new IllegalArgumentException("an op package has exactly one top-level .py file; found " + scripts);
+            List<Path> entries = files.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.endsWith(".py") || name.endsWith(".jar");
+            }).sorted().toList();
+            if (entries.size() != 1) {
+                throw new IllegalArgumentException("an op package has exactly one top-level .py or .jar file; found "
+                        + entries.stream().map(p -> p.getFileName().toString()).toList());
             }
-            return scripts.get(0);
+            return entries.get(0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

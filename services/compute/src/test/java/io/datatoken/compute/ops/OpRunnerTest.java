@@ -13,6 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +28,12 @@ class OpRunnerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path OPS = Path.of("../../dev/demo/ops").toAbsolutePath().normalize();
-    private static final OpRunner RUNNER = new OpRunner(Path.of("/usr/bin/python3"), Path.of("/usr/bin/prlimit"),
+    private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+    private static final OpRunner RUNNER = new OpRunner(Path.of("/usr/bin/python3"), JAVA, Path.of("/usr/bin/prlimit"),
             Duration.ofSeconds(20), 512L * 1024 * 1024);
+    /** A JAR op's limit: the JVM reserves its heap, metaspace and code cache up front. */
+    private static final OpRunner JVM_RUNNER = new OpRunner(RUNNER.python(), JAVA, RUNNER.prlimit(),
+            Duration.ofSeconds(20), 1024L * 1024 * 1024);
 
     @TempDir
     Path scratch;
@@ -74,13 +85,59 @@ class OpRunnerTest {
                 .isInstanceOf(OpRunner.OpFailed.class).hasMessageContaining("inner dimensions");
 
         Path loop = script("loop.py", "while True:\n    pass\n");
-        var quick = new OpRunner(RUNNER.python(), RUNNER.prlimit(), Duration.ofSeconds(1), RUNNER.memoryBytes());
+        var quick = new OpRunner(RUNNER.python(), JAVA, RUNNER.prlimit(), Duration.ofSeconds(1), RUNNER.memoryBytes());
         assertThatThrownBy(() -> quick.run(loop, "")).isInstanceOf(OpRunner.OpFailed.class)
                 .hasMessageContaining("longer than");
 
         Path hog = script("hog.py", "block = bytearray(1024 * 1024 * 1024)\n");
         assertThatThrownBy(() -> RUNNER.run(hog, "")).isInstanceOf(OpRunner.OpFailed.class)
                 .hasMessageContaining("MemoryError");
+    }
+
+    @Test
+    void a_jar_op_runs_on_the_jvm_within_the_limits_with_an_empty_environment() throws IOException {
+        Path op = jarOp("SumOp", """
+                public class SumOp {
+                    public static void main(String[] args) throws Exception {
+                        String input = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        long sum = 0;
+                        for (String n : input.replaceAll("[^0-9,]", "").split(",")) {
+                            sum += n.isEmpty() ? 0 : Long.parseLong(n);
+                        }
+                        System.out.print("{\\"sum\\":" + sum + ",\\"environment\\":" + System.getenv().size()
+                                + ",\\"heap\\":" + Runtime.getRuntime().maxMemory() + "}");
+                    }
+                }""");
+
+        JsonNode result = JSON.readTree(JVM_RUNNER.run(op, "{\"values\": [1, 2, 39]}"));
+
+        assertThat(result.get("sum").asLong()).isEqualTo(42);
+        assertThat(result.get("environment").asInt()).as("LANG and the malloc arena bound only").isEqualTo(2);
+        assertThat(result.get("heap").asLong()).isLessThanOrEqualTo(JVM_RUNNER.memoryBytes() / 4);
+    }
+
+    @Test
+    void a_runaway_jar_op_is_stopped_and_a_failing_one_reports_its_error() throws IOException {
+        Path loop = jarOp("LoopOp", "public class LoopOp { public static void main(String[] a) { while (true) { } } }");
+        var quick = new OpRunner(RUNNER.python(), JAVA, RUNNER.prlimit(), Duration.ofSeconds(2), JVM_RUNNER.memoryBytes());
+        assertThatThrownBy(() -> quick.run(loop, "")).isInstanceOf(OpRunner.OpFailed.class)
+                .hasMessageContaining("longer than");
+
+        Path failing = jarOp("FailOp", """
+                public class FailOp {
+                    public static void main(String[] a) { throw new IllegalArgumentException("no items to intersect"); }
+                }""");
+        assertThatThrownBy(() -> JVM_RUNNER.run(failing, "")).isInstanceOf(OpRunner.OpFailed.class)
+                .hasMessageContaining("no items to intersect");
+    }
+
+    @Test
+    void a_package_with_two_entries_is_refused() throws IOException {
+        Path op = script("one.py", "print('{}')\n");
+        Files.writeString(op.resolve("two.jar"), "not a jar");
+
+        assertThatThrownBy(() -> RUNNER.run(op, "")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("exactly one top-level .py or .jar file");
     }
 
     @Test
@@ -121,6 +178,29 @@ class OpRunnerTest {
     private Path script(String name, String code) throws IOException {
         Path dir = Files.createTempDirectory(scratch, "op");
         Files.writeString(dir.resolve(name), code);
+        return dir;
+    }
+
+    /** An op package holding one JAR: the class compiled from the source, named as its Main-Class. */
+    private Path jarOp(String mainClass, String source) throws IOException {
+        Path sources = Files.createTempDirectory(scratch, "src");
+        Files.writeString(sources.resolve(mainClass + ".java"), source);
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        assertThat(compiler.run(null, null, null, "-d", sources.toString(),
+                sources.resolve(mainClass + ".java").toString())).isZero();
+        Path dir = Files.createTempDirectory(scratch, "op");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(dir.resolve("op.jar")), manifest)) {
+            try (Stream<Path> classes = Files.list(sources)) {
+                for (Path compiled : classes.filter(p -> p.toString().endsWith(".class")).toList()) {
+                    jar.putNextEntry(new JarEntry(compiled.getFileName().toString()));
+                    jar.write(Files.readAllBytes(compiled));
+                    jar.closeEntry();
+                }
+            }
+        }
         return dir;
     }
 
