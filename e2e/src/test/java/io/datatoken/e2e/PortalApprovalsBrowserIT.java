@@ -100,6 +100,42 @@ class PortalApprovalsBrowserIT {
     }
 
     @Test
+    void aliceDeniesAFreshCompositionWithAReasonTheComposerReadsAndApprovingItLaterSupersedesTheDenial() throws Exception {
+        AssetWorld.enter();
+        var stack = AssetWorld.stack;
+        String carol = stack.tokenOf("carol");
+        AssetWorld.Composition fresh = AssetWorld.twoBanksAndAnAlgorithm(stack.tokenOf("alice"), stack.tokenOf("bob"), carol);
+        String key = fresh.algorithm() + "-" + fresh.aData();
+        String reason = "Our terms do not cover marketing " + fresh.algorithm().substring(2, 8);
+        browser = PortalBrowser.start(profile).signInAs("alice").open("approvals");
+        refreshUntil(d -> !d.findElements(By.id("approvals-deny-" + key)).isEmpty());
+
+        clickInView("approvals-deny-" + key);
+        browser.click("approvals-deny-yes");
+        assertThat(browser.fieldError("approvals-deny-reason")).isEqualTo("Say why in 1 to 500 characters");
+        WebElement why = browser.element("approvals-deny-reason").findElement(By.cssSelector("textarea"));
+        why.sendKeys(reason);
+        browser.click("approvals-deny-yes");
+        browser.await.until(d -> d.findElement(By.id("approvals-outcome")).getText().startsWith("Denied"));
+        assertThat(browser.gridCells("approvals-grid")).contains("DENIED: " + reason);
+
+        // the composer reads why, and automatic authorization passes the denied child by
+        String denial = "/asset/api/v1/assets/" + fresh.aData() + "/denials/" + fresh.algorithm();
+        var read = stack.get(denial, carol);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(Stack.JSON.readTree(read.body()).get("reason").asText()).isEqualTo(reason);
+        var requested = stack.post("/asset/api/v1/assets/" + fresh.algorithm() + "/authorization-requests", carol,
+                AssetWorld.JSON_TYPE, new byte[0]);
+        assertThat(requested.body()).contains("denied-by-owner", reason);
+        Problems.assertProblem(stack.get(denial, stack.tokenOf("victor")), 403, "not-yours");
+
+        clickInView("approvals-approve-" + key);
+        browser.await.until(d -> d.findElement(By.id("approvals-outcome")).getText().startsWith("Approved"));
+        refreshUntil(d -> revocable(d, key));
+        Problems.assertProblem(stack.get(denial, carol), 404, "no-denial");
+    }
+
+    @Test
     void aliceDashboardListsAFreshCompositionOfHerAssetAsWaitingForHerApproval() throws Exception {
         AssetWorld.enter();
         var stack = AssetWorld.stack;

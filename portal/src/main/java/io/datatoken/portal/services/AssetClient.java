@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The asset service's API ({@code /asset/api/v1}): assets, the catalog, trusted ops. */
@@ -17,6 +18,9 @@ public class AssetClient {
     private static final TypeReference<List<Asset>> ASSETS = new TypeReference<>() {
     };
     private static final TypeReference<List<TrustedOp>> OPS = new TypeReference<>() {
+    };
+
+    private static final TypeReference<List<Denial>> DENIALS = new TypeReference<>() {
     };
 
     private ServicesClient client;
@@ -55,6 +59,17 @@ public class AssetClient {
     /** Revokes the grant of the user's asset to a composition, on chain (a 409 when none is live). */
     public JsonNode revokeGrant(String dt, String parent) {
         return client.delete(BASE + "/assets/" + segment(dt) + "/grants/" + segment(parent), JsonNode.class);
+    }
+
+    /** The owner's denials of compositions using the user's asset, newest first. */
+    public List<Denial> denials(String dt) {
+        return client.get(BASE + "/assets/" + segment(dt) + "/denials", Query.none(), DENIALS);
+    }
+
+    /** Denies the composition the use of the user's asset, with the reason its composer reads (nothing on chain). */
+    public Denial deny(String dt, String parent, String reason) {
+        return client.put(BASE + "/assets/" + segment(dt) + "/denials/" + segment(parent), Map.of("reason", reason),
+                Denial.class);
     }
 
     /** Whether compositions that meet the asset's terms are granted without the owner acting. */

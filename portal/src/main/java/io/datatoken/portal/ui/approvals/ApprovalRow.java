@@ -16,17 +16,19 @@ import java.util.Optional;
  * @param compositionOwner null if the tracer did not name it
  * @param op               null if the tracer did not say
  * @param grant            null while nothing was granted
+ * @param denial           the owner's reason for denying the composition, null if not denied
  */
-public record ApprovalRow(Asset asset, String composition, String compositionOwner, EdgeOp op, GrantChange grant) {
+public record ApprovalRow(Asset asset, String composition, String compositionOwner, EdgeOp op, GrantChange grant,
+                          String denial) {
 
-    /** What the chain says of the asset's use by the composition. */
-    public enum GrantState { NONE, GRANTED, EXPIRED, REVOKED }
+    /** What the chain (and, for a denial, the owner's record) says of the asset's use by the composition. */
+    public enum GrantState { NONE, GRANTED, EXPIRED, REVOKED, DENIED }
 
     /** The compositions directly above the asset in its upward lineage. */
     public static List<ApprovalRow> of(Asset asset, Lineage up) {
         return up.edges().stream()
                 .filter(edge -> asset.dt().equalsIgnoreCase(edge.child()))
-                .map(edge -> new ApprovalRow(asset, edge.parent(), ownerOf(edge.parent(), up), edge.op(), edge.grant()))
+                .map(edge -> new ApprovalRow(asset, edge.parent(), ownerOf(edge.parent(), up), edge.op(), edge.grant(), null))
                 .toList();
     }
 
@@ -35,7 +37,18 @@ public record ApprovalRow(Asset asset, String composition, String compositionOwn
                 .map(LineageToken::owner).findFirst().orElse(null);
     }
 
+    /** The row with the owner's denial of the composition, if any. */
+    public ApprovalRow deniedBecause(String reason) {
+        return new ApprovalRow(asset, composition, compositionOwner, op, grant, reason);
+    }
+
     public GrantState state(Instant now) {
+        GrantState chain = chainState(now);
+        // a live grant is the owner's latest word (granting clears a denial); otherwise a denial is
+        return denial != null && chain != GrantState.GRANTED ? GrantState.DENIED : chain;
+    }
+
+    private GrantState chainState(Instant now) {
         if (grant == null || grant.change() == null) {
             return GrantState.NONE;
         }

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
@@ -132,6 +133,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
     private String grantText(ApprovalRow row) {
         return switch (row.state(Instant.now())) {
             case NONE -> getTranslation("approvals.grant.none");
+            case DENIED -> getTranslation("approvals.grant.denied", row.denial());
             case REVOKED -> getTranslation("approvals.grant.revoked");
             case EXPIRED -> getTranslation("approvals.grant.expired", Formats.time(row.expiresAt().orElseThrow()));
             case GRANTED -> row.expiresAt().map(end -> getTranslation("approvals.grant.until", Formats.time(end)))
@@ -145,14 +147,18 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         Button approve = new Button(getTranslation("approvals.approve"), click -> approve(row));
         approve.setId("approvals-approve-" + row.key());
         approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button deny = new Button(getTranslation("approvals.deny"), click -> askWhyDeny(row));
+        deny.setId("approvals-deny-" + row.key());
+        // a live grant is withdrawn by revoking; a denial says no before anything was granted
+        deny.setEnabled(row.state(Instant.now()) != ApprovalRow.GrantState.GRANTED);
         Button revoke = new Button(getTranslation("approvals.revoke"), click -> confirmRevoke(row));
         revoke.setId("approvals-revoke-" + row.key());
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
         revoke.setEnabled(row.state(Instant.now()) == ApprovalRow.GrantState.GRANTED);
-        for (Button button : List.of(verify, approve, revoke)) {
+        for (Button button : List.of(verify, approve, deny, revoke)) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         }
-        return new HorizontalLayout(verify, approve, revoke);
+        return new HorizontalLayout(verify, approve, deny, revoke);
     }
 
     private void load() {
@@ -162,7 +168,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
             autoAsset.setItems(mine);
             mine.stream().filter(asset -> chosen != null && asset.dt().equals(chosen.dt())).findFirst()
                     .ifPresent(autoAsset::setValue);
-            rows.addAll(ApprovalRows.of(mine, tracer, problem));
+            rows.addAll(ApprovalRows.of(mine, tracer, assets, problem));
         });
         grid.setItems(rows);
         none.setVisible(rows.isEmpty() && !problem.isVisible());
@@ -187,6 +193,40 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
             actionProblem.show(refused);
             VerifierClient.whyDenied(refused).ifPresent(denied -> showReport(row, denied));
         }
+    }
+
+    /** Asks the owner why (the composer reads it), then records the denial; nothing goes on chain. */
+    private void askWhyDeny(ApprovalRow row) {
+        Dialog dialog = new Dialog();
+        dialog.setId("approvals-deny-dialog");
+        dialog.setHeaderTitle(getTranslation("approvals.deny.title", Formats.shortHex(row.composition())));
+        TextArea reason = new TextArea(getTranslation("approvals.deny.reason"));
+        reason.setId("approvals-deny-reason");
+        reason.setHelperText(getTranslation("approvals.deny.reason.helper"));
+        reason.setWidth("28em");
+        reason.setMaxLength(DenialReason.MAX);
+        InlineProblem refused = new InlineProblem("approvals-deny-problem");
+        Button yes = new Button(getTranslation("approvals.deny.yes"), click -> {
+            if (!DenialReason.isValid(reason.getValue())) {
+                reason.setErrorMessage(getTranslation("approvals.deny.reason.invalid", DenialReason.MAX));
+                reason.setInvalid(true);
+                return;
+            }
+            clearOutcome();
+            refused.attempt(() -> assets.deny(row.asset().dt(), row.composition(), reason.getValue().strip()))
+                    .ifPresent(denied -> {
+                        dialog.close();
+                        outcome.setText(getTranslation("approvals.denied", Formats.shortHex(row.composition())));
+                        load();
+                    });
+        });
+        yes.setId("approvals-deny-yes");
+        yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        Button no = new Button(getTranslation("approvals.revoke.no"), click -> dialog.close());
+        no.setId("approvals-deny-no");
+        dialog.add(new VerticalLayout(new Span(getTranslation("approvals.deny.explain")), reason, refused));
+        dialog.getFooter().add(no, yes);
+        dialog.open();
     }
 
     private void confirmRevoke(ApprovalRow row) {

@@ -69,7 +69,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             Optional<List<Asset>> mine = assetsPanel.problem().attempt(assets::mine);
             panels.add(card(myAssets(assetsPanel, mine), "2 1 420px"));
             mine.filter(list -> !list.isEmpty())
-                    .ifPresent(list -> panels.add(card(waitingApprovals(list, tracer, user), "2 1 420px")));
+                    .ifPresent(list -> panels.add(card(waitingApprovals(list, tracer, assets, user), "2 1 420px")));
         }
         if (user.roles().stream().anyMatch(JOB_OWNERS::contains)) {
             panels.add(card(runningJobs(jobs), "2 1 420px"));
@@ -112,9 +112,9 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /** The compositions using my organization's assets that nobody of it has granted anything yet. */
-    private Panel waitingApprovals(List<Asset> mine, TracerClient tracer, SignedInUser user) {
+    private Panel waitingApprovals(List<Asset> mine, TracerClient tracer, AssetClient assets, SignedInUser user) {
         Panel panel = new Panel("dashboard-approvals", getTranslation("dashboard.approvals.title", 0));
-        List<ApprovalRow> waiting = ApprovalRows.waiting(ApprovalRows.of(mine, tracer, panel.problem()), Instant.now());
+        List<ApprovalRow> waiting = ApprovalRows.waiting(ApprovalRows.of(mine, tracer, assets, panel.problem()), Instant.now());
         panel.setTitle(getTranslation("dashboard.approvals.title", waiting.size()));
         Grid<ApprovalRow> grid = compactGrid("dashboard-approvals-grid", getTranslation("dashboard.approvals.none"));
         grid.addColumn(row -> row.asset().title() == null ? Formats.shortHex(row.asset().dt()) : row.asset().title())

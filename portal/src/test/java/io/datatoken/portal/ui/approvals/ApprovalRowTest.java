@@ -53,14 +53,23 @@ class ApprovalRowTest {
     }
 
     @Test
+    void theOwnersDenialStandsUnlessALiveGrantCameAfterIt() {
+        assertThat(row(null).deniedBecause("not for marketing").state(NOW)).isEqualTo(GrantState.DENIED);
+        assertThat(row(grant("REVOKED", null)).deniedBecause("no").state(NOW)).isEqualTo(GrantState.DENIED);
+        assertThat(row(grant("GRANTED", 0L)).deniedBecause("stale").state(NOW)).isEqualTo(GrantState.GRANTED);
+        assertThat(row(null).deniedBecause("why").denial()).isEqualTo("why");
+    }
+
+    @Test
     void anUnknownOpShowsItsHashOrNothing() {
-        assertThat(new ApprovalRow(asset, ALGORITHM, null, new EdgeOp("PENDING", "0x02", null, null, null, null), null)
+        assertThat(new ApprovalRow(asset, ALGORITHM, null, new EdgeOp("PENDING", "0x02", null, null, null, null), null,
+                null)
                 .opLabel()).isEqualTo("0x02");
         assertThat(row(null).opLabel()).isEmpty();
     }
 
     private ApprovalRow row(GrantChange grant) {
-        return new ApprovalRow(asset, ALGORITHM, "fintech-c", null, grant);
+        return new ApprovalRow(asset, ALGORITHM, "fintech-c", null, grant, null);
     }
 
     private static GrantChange grant(String change, Long expiresAt) {

@@ -3,6 +3,7 @@ package io.datatoken.portal.ui.approvals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datatoken.portal.services.Asset;
+import io.datatoken.portal.services.Denial;
 import io.datatoken.portal.services.GrantChange;
 import io.datatoken.portal.services.Lineage;
 import io.datatoken.portal.services.LineageEdge;
@@ -37,7 +38,7 @@ class ApprovalRowsTest {
         List<ApprovalRow> rows = ApprovalRows.of(List.of(loans, cards), dt -> {
             asked.add(dt);
             return Optional.ofNullable(lineages.get(dt));
-        });
+        }, dt -> List.of());
 
         assertThat(asked).containsExactly(LOANS, CARDS);
         assertThat(rows).extracting(row -> row.asset().title(), ApprovalRow::composition, ApprovalRow::compositionOwner)
@@ -49,7 +50,8 @@ class ApprovalRowsTest {
     @Test
     void anAssetWhoseLineageIsNotAnsweredAddsNoRows() {
         List<ApprovalRow> rows = ApprovalRows.of(List.of(loans, cards),
-                dt -> dt.equals(CARDS) ? Optional.of(up(CARDS, edge(FRESH, CARDS, null))) : Optional.empty());
+                dt -> dt.equals(CARDS) ? Optional.of(up(CARDS, edge(FRESH, CARDS, null))) : Optional.empty(),
+                dt -> List.of());
 
         assertThat(rows).singleElement().satisfies(row -> assertThat(row.asset()).isEqualTo(cards));
     }
@@ -61,10 +63,30 @@ class ApprovalRowsTest {
                 edge(FRESH, LOANS, null),
                 edge(GRANTED, LOANS, grant("GRANTED", NOW.plusSeconds(3600).getEpochSecond())),
                 edge(EXPIRED, LOANS, grant("GRANTED", past)),
-                edge(REVOKED, LOANS, grant("REVOKED", null)))));
+                edge(REVOKED, LOANS, grant("REVOKED", null)))), dt -> List.of());
 
         assertThat(ApprovalRows.waiting(rows, NOW)).extracting(ApprovalRow::composition).containsExactly(FRESH);
         assertThat(ApprovalRows.waiting(List.of(), NOW)).isEmpty();
+    }
+
+    @Test
+    void aDeniedCompositionCarriesTheOwnersReasonAndIsNotWaiting() {
+        List<String> askedForDenials = new ArrayList<>();
+        List<ApprovalRow> rows = ApprovalRows.of(List.of(loans, cards),
+                dt -> Optional.of(dt.equals(LOANS) ? up(LOANS, edge(FRESH, LOANS, null), edge(EXPIRED, LOANS, null))
+                        : up(CARDS)),
+                dt -> {
+                    askedForDenials.add(dt);
+                    return List.of(new Denial(LOANS, FRESH.toUpperCase(java.util.Locale.ROOT).replace("0X", "0x"),
+                            "not for marketing", "bank-a", null));
+                });
+
+        assertThat(rows).filteredOn(row -> row.composition().equals(FRESH)).singleElement()
+                .satisfies(row -> assertThat(row.denial()).isEqualTo("not for marketing"));
+        assertThat(rows).filteredOn(row -> row.composition().equals(EXPIRED)).singleElement()
+                .satisfies(row -> assertThat(row.denial()).isNull());
+        assertThat(ApprovalRows.waiting(rows, NOW)).extracting(ApprovalRow::composition).containsExactly(EXPIRED);
+        assertThat(askedForDenials).as("no composition uses the cards: no need to ask").containsExactly(LOANS);
     }
 
     private static Lineage up(String dt, LineageEdge... edges) {

@@ -1,6 +1,7 @@
 package io.datatoken.asset.api;
 
 import io.datatoken.asset.grants.Authorizations;
+import io.datatoken.asset.grants.OwnerDenials;
 import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.support.security.Caller;
 import io.datatoken.support.security.OrganizationRequired;
@@ -38,6 +39,9 @@ public class GrantsResource {
     @Inject
     Authorizations authorizations;
 
+    @Inject
+    OwnerDenials denials;
+
     @Context
     UriInfo uri;
 
@@ -58,6 +62,8 @@ public class GrantsResource {
         }
         var granted = authorizations.grant(OrganizationRequired.of(caller), Params.dataTokenId("dt", dt),
                 Params.dataTokenId("parent", request.parent()), Params.instantOrNull("expires-at", request.expiresAt()));
+        // the owner's grant supersedes an earlier denial of the same composition
+        denials.clear(Params.dataTokenId("dt", dt), Params.dataTokenId("parent", request.parent()));
         GrantView view = GrantView.of(granted.record(), true);
         if (!granted.created()) {
             return Response.ok(view).build();

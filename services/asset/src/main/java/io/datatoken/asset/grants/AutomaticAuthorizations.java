@@ -97,6 +97,11 @@ public class AutomaticAuthorizations {
         if (reader.grantOf(child, parent).filter(g -> g.isLiveAt(now)).isPresent()) {
             return new Outcome(child, owner, Status.ALREADY_GRANTED, List.of(), Optional.empty());
         }
+        OwnerDenial denied = entities.find(OwnerDenial.class, OwnerDenial.idOf(child.value(), parent.value()));
+        if (denied != null) {
+            // the owner said no to this composition: its standing consent does not cover it
+            return new Outcome(child, owner, Status.DENIED_BY_OWNER, List.of(denied.reason()), Optional.empty());
+        }
         if (!owner.equals(composer) && !isEnabled(child)) {
             return new Outcome(child, owner, Status.AWAITING_OWNER, List.of(), Optional.empty());
         }
@@ -110,10 +115,10 @@ public class AutomaticAuthorizations {
 
     /** What became of one child's authorization. */
     public enum Status {
-        GRANTED, ALREADY_GRANTED, DENIED, AWAITING_OWNER
+        GRANTED, ALREADY_GRANTED, DENIED, DENIED_BY_OWNER, AWAITING_OWNER
     }
 
-    /** One child's outcome; {@code brokenRules} when denied, the grant when granted. */
+    /** One child's outcome; {@code brokenRules} when denied (the owner's reason when denied by the owner), the grant when granted. */
     public record Outcome(DataTokenId child, OrganizationAlias owner, Status status, List<String> brokenRules,
                           Optional<GrantRecord> grant) {
     }

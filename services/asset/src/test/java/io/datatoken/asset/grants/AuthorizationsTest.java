@@ -67,6 +67,7 @@ class AuthorizationsTest extends MigratedSchemaTestBase {
     private RecordingTermsChecks terms;
     private Authorizations authorizations;
     private AutomaticAuthorizations automatic;
+    private OwnerDenials denials;
 
     @Override
     protected String schema() {
@@ -78,6 +79,7 @@ class AuthorizationsTest extends MigratedSchemaTestBase {
         inTransaction(em -> {
             em.createNativeQuery("delete from asset.asset_grant").executeUpdate();
             em.createNativeQuery("delete from asset.asset_auto_authorization").executeUpdate();
+            em.createNativeQuery("delete from asset.asset_owner_denial").executeUpdate();
         });
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         chain = new InMemoryDataTokenLedger.Chain(clock);
@@ -100,6 +102,10 @@ class AuthorizationsTest extends MigratedSchemaTestBase {
         automatic.authorizations = authorizations;
         automatic.terms = terms;
         automatic.clock = clock;
+
+        denials = new OwnerDenials();
+        denials.ledgers = ledgers;
+        denials.clock = clock;
     }
 
     // ---- granting -------------------------------------------------------------------------
@@ -481,6 +487,88 @@ class AuthorizationsTest extends MigratedSchemaTestBase {
     // ---- helpers --------------------------------------------------------------------------
 
     /** Registers a token on chain, by its owner's account, and answers its id. */
+    // ---- the owner's denial ---------------------------------------------------------------
+
+    @Test
+    void a_denied_composition_is_passed_by_even_for_an_opted_in_child_and_the_composer_reads_why() {
+        DataTokenId hospitalData = optedIn(registered(HOSPITAL_B, AssetKind.DATA));
+        DataTokenId compute = registered(BANK_A, AssetKind.COMPUTE, hospitalData);
+        terms.passes(hospitalData);
+
+        OwnerDenial denial = denying(d -> d.deny(HOSPITAL_B, hospitalData, compute, "  not for marketing  "));
+        List<Outcome> outcomes = automatically(a -> a.request(BANK_A, compute, BEARER));
+
+        assertThat(denial.reason()).isEqualTo("not for marketing");
+        assertThat(denial.deniedBy()).isEqualTo(HOSPITAL_B.value());
+        assertThat(outcomes).singleElement().satisfies(o -> {
+            assertThat(o.status()).isEqualTo(Status.DENIED_BY_OWNER);
+            assertThat(o.brokenRules()).containsExactly("not for marketing");
+            assertThat(o.grant()).isEmpty();
+        });
+        assertThat(terms.calls()).as("no verification for a denied pair").isEmpty();
+        assertNothingGranted(hospitalData, compute);
+        assertThat(this.<Boolean>denying(d -> d.concerns(BANK_A, hospitalData, compute))).as("the composer reads it").isTrue();
+        assertThat(this.<Boolean>denying(d -> d.concerns(FINTECH_C, hospitalData, compute))).isFalse();
+    }
+
+    @Test
+    void denying_again_replaces_the_reason_and_a_withdrawn_or_cleared_denial_lets_the_composition_through() {
+        DataTokenId hospitalData = optedIn(registered(HOSPITAL_B, AssetKind.DATA));
+        DataTokenId compute = registered(BANK_A, AssetKind.COMPUTE, hospitalData);
+        terms.passes(hospitalData);
+        denying(d -> d.deny(HOSPITAL_B, hospitalData, compute, "first"));
+
+        denying(d -> d.deny(HOSPITAL_B, hospitalData, compute, "second thoughts"));
+
+        assertThat(this.<List<OwnerDenial>>denying(d -> d.of(HOSPITAL_B, hospitalData))).singleElement()
+                .satisfies(d -> assertThat(d.reason()).isEqualTo("second thoughts"));
+        assertThat(this.<Boolean>denying(d -> d.withdraw(HOSPITAL_B, hospitalData, compute))).isTrue();
+        assertThat(this.<Boolean>denying(d -> d.withdraw(HOSPITAL_B, hospitalData, compute))).as("nothing left to withdraw").isFalse();
+        assertThat(this.<List<Outcome>>automatically(a -> a.request(BANK_A, compute, BEARER))).singleElement()
+                .satisfies(o -> assertGranted(o, hospitalData, HOSPITAL_B));
+
+        DataTokenId other = registered(BANK_A, AssetKind.COMPUTE, hospitalData);
+        denying(d -> d.deny(HOSPITAL_B, hospitalData, other, "no"));
+        assertThat(this.<Boolean>denying(d -> d.clear(hospitalData, other))).as("a grant by the owner clears it").isTrue();
+        assertThat(this.<Optional<OwnerDenial>>denying(d -> d.of(hospitalData, other))).isEmpty();
+    }
+
+    @Test
+    void only_the_owner_denies_a_composition_of_its_asset_with_a_reason_and_a_granted_one_is_revoked_not_denied() {
+        DataTokenId hospitalData = registered(HOSPITAL_B, AssetKind.DATA);
+        DataTokenId compute = registered(BANK_A, AssetKind.COMPUTE, hospitalData);
+        DataTokenId unrelated = registered(BANK_A, AssetKind.COMPUTE, registered(BANK_A, AssetKind.DATA));
+
+        assertRefused(() -> denying(d -> d.deny(BANK_A, hospitalData, compute, "mine now")), FORBIDDEN, "not-owner");
+        assertRefused(() -> denying(d -> d.deny(HOSPITAL_B, hospitalData, unrelated, "why")), INVALID, "not-a-child");
+        assertRefused(() -> denying(d -> d.deny(HOSPITAL_B, hospitalData, compute, " ")), INVALID, "malformed-reason");
+        assertRefused(() -> denying(d -> d.deny(HOSPITAL_B, hospitalData, compute, "x".repeat(OwnerDenials.MAX_REASON + 1))),
+                INVALID, "malformed-reason");
+        assertRefused(() -> denying(d -> d.deny(HOSPITAL_B, hospitalData, randomDt(), "why")), NOT_FOUND, "unknown-asset");
+        assertRefused(() -> denying(d -> d.of(BANK_A, hospitalData)), FORBIDDEN, "not-owner");
+
+        authorizations.grant(HOSPITAL_B, hospitalData, compute, null);
+        assertRefused(() -> denying(d -> d.deny(HOSPITAL_B, hospitalData, compute, "too late")),
+                AssetRefused.Why.CONFLICT, "granted");
+        assertThat(this.<List<OwnerDenial>>denying(d -> d.of(HOSPITAL_B, hospitalData))).isEmpty();
+    }
+
+    /** Runs work on the denials with their entity manager in one committed transaction. */
+    private <T> T denying(Function<OwnerDenials, T> work) {
+        Object[] result = new Object[1];
+        inTransaction(em -> {
+            denials.entities = em;
+            try {
+                result[0] = work.apply(denials);
+            } finally {
+                denials.entities = null;
+            }
+        });
+        @SuppressWarnings("unchecked")
+        T typed = (T) result[0];
+        return typed;
+    }
+
     private DataTokenId registered(OrganizationAlias owner, AssetKind kind, DataTokenId... children) {
         DataTokenId id = randomDt();
         byte[] ddo = ("ddo of " + id).getBytes(StandardCharsets.UTF_8);
