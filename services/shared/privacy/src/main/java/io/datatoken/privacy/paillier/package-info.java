@@ -6,6 +6,6 @@
  * {@link java.math.BigInteger} as in the textbook (decision 0017: no maintained Java Paillier
  * library is published); the primes come from Bouncy Castle's RSA key generator and every random
  * value from {@link java.security.SecureRandom}. The parties exchange the records of this package;
- * there is no networking here. {@code docs/privacy-he-stats.md} states what each party learns.
+ * there is no networking here. {@code docs/privacy.md} states what each party learns.
  */
 package io.datatoken.privacy.paillier;

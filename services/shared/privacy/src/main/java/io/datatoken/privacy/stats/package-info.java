@@ -5,6 +5,6 @@
  * the shares it got, and the result recipient adds the nodes' partial sums into the totals. Fixed
  * point and overflow bounds are {@link io.datatoken.privacy.stats.StatsParameters}'; the parties
  * exchange the records of this package, there is no networking here.
- * {@code docs/privacy-he-stats.md} states what each party learns.
+ * {@code docs/privacy.md} states what each party learns.
  */
 package io.datatoken.privacy.stats;
