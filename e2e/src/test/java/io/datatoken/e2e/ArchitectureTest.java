@@ -39,8 +39,8 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"domain", "chain", "contracts.generated", "content", "keycloak", "metadata", "support", "asset", "job", "tracer",
-            "verifier", "compute", "portal"})
+    @ValueSource(strings = {"domain", "chain", "contracts.generated", "content", "keycloak", "metadata", "support", "privacy", "asset",
+            "job", "tracer", "verifier", "compute", "portal"})
     void every_module_was_imported_so_no_rule_passes_vacuously(String module) {
         assertThat(platform.stream().anyMatch(c -> c.getPackageName().startsWith("io.datatoken." + module)))
                 .as("classes of io.datatoken.%s (is the module built?)", module).isTrue();
@@ -103,8 +103,17 @@ class ArchitectureTest {
                 .map(s -> "io.datatoken." + s + "..").toArray(String[]::new);
         noClasses().that().resideInAnyPackage("io.datatoken.domain..", "io.datatoken.chain..",
                         "io.datatoken.content..", "io.datatoken.keycloak..", "io.datatoken.metadata..",
-                        "io.datatoken.support..")
+                        "io.datatoken.support..", "io.datatoken.privacy..")
                 .should().dependOnClassesThat().resideInAnyPackage(consumers)
+                .check(platform);
+    }
+
+    @Test
+    void the_privacy_protocols_know_nothing_of_the_platform() {
+        // they run inside op packages in the node's sandbox: the JDK and their kept libraries only
+        classes().that().resideInAPackage("io.datatoken.privacy..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.datatoken.privacy..", "java..",
+                        "org.bouncycastle..", "smile..", "com.fasterxml.jackson..")
                 .check(platform);
     }
 }
