@@ -83,6 +83,7 @@ public class OutsideSystems {
     String python;
 
     /** The launcher of JAR ops; by default the JVM this node runs on. */
+    @Inject
     @ConfigProperty(name = "datatoken.compute.java")
     Optional<String> java;
 
