@@ -1,6 +1,7 @@
 package io.datatoken.e2e;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +115,14 @@ class ArchitectureTest {
         classes().that().resideInAPackage("io.datatoken.privacy..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.datatoken.privacy..", "java..",
                         "org.bouncycastle..", "smile..", "com.fasterxml.jackson..")
+                .check(platform);
+    }
+
+    @Test
+    void every_config_property_field_is_injected() {
+        // without @Inject a @ConfigProperty field stays null and fails only when first used
+        fields().that().areAnnotatedWith("org.eclipse.microprofile.config.inject.ConfigProperty")
+                .should().beAnnotatedWith("jakarta.inject.Inject")
                 .check(platform);
     }
 }
