@@ -34,6 +34,17 @@ import java.util.Map;
 import java.util.Random;
 
 void main(String[] args) {
+    try {
+        run(args);
+    } catch (IllegalArgumentException bad) {
+        // NumberFormatException too: a usage error, said in one line
+        System.err.println("bench fedavg: " + bad.getMessage()
+                + "\nusage: ./datatoken bench fedavg [--users N] [--dim D] [--dropouts F] [--repeats R] [--warmup W]");
+        System.exit(2);
+    }
+}
+
+void run(String[] args) {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
         options.put(args[i].replaceFirst("^--", ""), args[i + 1]);

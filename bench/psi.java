@@ -29,6 +29,17 @@ public class psi {
     static final double GOAL_RATIO = 0.70;
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException bad) {
+            // NumberFormatException too: a usage error, said in one line
+            System.err.println("bench psi: " + bad.getMessage()
+                    + "\nusage: ./datatoken bench psi [--size N] [--overlap K] [--threads T] [--warmup W]");
+            System.exit(2);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         int size = intOption(args, "--size", 1_000_000);
         int overlap = intOption(args, "--overlap", size / 10);
         int threads = intOption(args, "--threads", Runtime.getRuntime().availableProcessors());

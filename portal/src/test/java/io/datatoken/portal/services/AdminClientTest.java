@@ -3,7 +3,6 @@ package io.datatoken.portal.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datatoken.portal.security.AccessTokens;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,17 +12,7 @@ class AdminClientTest {
     private static final String OP = "0x" + "ab".repeat(32);
 
     private final TestServer server = new TestServer();
-    private final AdminClient admin = new AdminClient(new ServicesClient(server.url(), new AccessTokens() {
-        @Override
-        public String current() {
-            return "token";
-        }
-
-        @Override
-        public String renewed() {
-            return "token";
-        }
-    }));
+    private final AdminClient admin = new AdminClient(server.client("token"));
 
     @AfterEach
     void stop() {

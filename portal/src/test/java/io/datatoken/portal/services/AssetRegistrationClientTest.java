@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.datatoken.portal.security.AccessTokens;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,18 +14,7 @@ class AssetRegistrationClientTest {
     private static final String OP_B = "0x" + "b".repeat(64);
 
     private final TestServer server = new TestServer();
-    private final AccessTokens tokens = new AccessTokens() {
-        @Override
-        public String current() {
-            return "alice-token";
-        }
-
-        @Override
-        public String renewed() {
-            return "alice-token";
-        }
-    };
-    private final AssetClient assets = new AssetClient(new ServicesClient(server.url(), tokens));
+    private final AssetClient assets = new AssetClient(server.client("alice-token"));
 
     @AfterEach
     void stop() {

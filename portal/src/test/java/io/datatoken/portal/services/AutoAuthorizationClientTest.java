@@ -2,7 +2,6 @@ package io.datatoken.portal.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datatoken.portal.security.AccessTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,17 +10,7 @@ class AutoAuthorizationClientTest {
     private static final String DT = "0x" + "ab".repeat(32);
 
     private final TestServer server = new TestServer();
-    private final AssetClient assets = new AssetClient(new ServicesClient(server.url(), new AccessTokens() {
-        @Override
-        public String current() {
-            return "token";
-        }
-
-        @Override
-        public String renewed() {
-            return "token";
-        }
-    }));
+    private final AssetClient assets = new AssetClient(server.client("token"));
 
     @AfterEach
     void stop() {

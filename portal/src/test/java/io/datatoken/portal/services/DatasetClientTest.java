@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.datatoken.domain.asset.AssetKind;
-import io.datatoken.portal.security.AccessTokens;
 import io.datatoken.portal.services.NewDatasetBinding.Kind;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -17,18 +16,7 @@ class DatasetClientTest {
     private static final String DT = "0x" + "ab".repeat(32);
 
     private final TestServer server = new TestServer();
-    private final AccessTokens tokens = new AccessTokens() {
-        @Override
-        public String current() {
-            return "alice-token";
-        }
-
-        @Override
-        public String renewed() {
-            return "alice-token";
-        }
-    };
-    private final ServicesClient services = new ServicesClient(server.url(), tokens);
+    private final ServicesClient services = server.client("alice-token");
     private final DatasetClient datasets = new DatasetClient(services, new AssetClient(services));
     private final Asset loans = new Asset(DT, "bank-a", "DATA", "Loans", null, null, null, null, null, null, null, null);
 

@@ -3,7 +3,6 @@ package io.datatoken.portal.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.datatoken.portal.security.AccessTokens;
 import java.net.URI;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -23,18 +22,7 @@ class JobAndResultClientTest {
                "state":"DISPATCHING","receipt":null}]}""".formatted(JOB);
 
     private final TestServer server = new TestServer();
-    private final AccessTokens tokens = new AccessTokens() {
-        @Override
-        public String current() {
-            return "carol-token";
-        }
-
-        @Override
-        public String renewed() {
-            return "carol-token";
-        }
-    };
-    private final ServicesClient services = new ServicesClient(server.url(), tokens);
+    private final ServicesClient services = server.client("carol-token");
     private final JobClient jobs = new JobClient(services);
 
     @AfterEach

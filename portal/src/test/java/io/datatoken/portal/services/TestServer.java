@@ -2,6 +2,7 @@ package io.datatoken.portal.services;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.datatoken.portal.security.AccessTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -34,6 +35,21 @@ final class TestServer implements AutoCloseable {
         }
         server.createContext("/", this::answer);
         server.start();
+    }
+
+    /** A client of this server whose user's token is always {@code token} (no refresh to test). */
+    ServicesClient client(String token) {
+        return new ServicesClient(url(), new AccessTokens() {
+            @Override
+            public String current() {
+                return token;
+            }
+
+            @Override
+            public String renewed() {
+                return token;
+            }
+        });
     }
 
     URI url() {

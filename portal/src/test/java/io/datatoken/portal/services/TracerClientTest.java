@@ -2,7 +2,6 @@ package io.datatoken.portal.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datatoken.portal.security.AccessTokens;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,17 +12,7 @@ class TracerClientTest {
     private static final String PARENT = "0x" + "cd".repeat(32);
 
     private final TestServer server = new TestServer();
-    private final TracerClient tracer = new TracerClient(new ServicesClient(server.url(), new AccessTokens() {
-        @Override
-        public String current() {
-            return "token";
-        }
-
-        @Override
-        public String renewed() {
-            return "token";
-        }
-    }));
+    private final TracerClient tracer = new TracerClient(server.client("token"));
 
     @AfterEach
     void stop() {

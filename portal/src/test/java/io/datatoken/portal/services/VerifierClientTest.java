@@ -3,7 +3,6 @@ package io.datatoken.portal.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.datatoken.portal.security.AccessTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,17 +18,7 @@ class VerifierClientTest {
             + "\"reason\":\"offer the op\"}";
 
     private final TestServer server = new TestServer();
-    private final ServicesClient services = new ServicesClient(server.url(), new AccessTokens() {
-        @Override
-        public String current() {
-            return "token";
-        }
-
-        @Override
-        public String renewed() {
-            return "token";
-        }
-    });
+    private final ServicesClient services = server.client("token");
     private final VerifierClient verifier = new VerifierClient(services);
     private final AssetClient assets = new AssetClient(services);
 

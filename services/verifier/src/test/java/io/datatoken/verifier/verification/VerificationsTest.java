@@ -368,6 +368,8 @@ class VerificationsTest {
     void a_draft_that_is_not_a_ddo_is_rejected_with_what_is_wrong() {
         assertThatThrownBy(() -> verifications.verifyDraft(FINTECH_C, bytes("{\"dt\": \"0x12\"}"), BEARER))
                 .isInstanceOf(DdoRejected.class).hasMessageContaining("dt");
+        assertThatThrownBy(() -> verifications.verifyDraft(FINTECH_C, bytes("not json"), BEARER))
+                .isInstanceOf(DdoRejected.class);
     }
 
     // ---- helpers ----------------------------------------------------------------------------
