@@ -13,8 +13,9 @@
 // Usage: node dev/demo/s1.mjs [--stack <stack.json>] [--rows N] [--timeout <seconds>]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Fatal, Platform, log, parseArgs, readStack, reasonOf, run } from './platform.mjs';
+import { Fatal, Platform, log, parseArgs, readStack, run } from './platform.mjs';
 import { setUpS1Assets } from './s1-assets.mjs';
+import { authorize, printRuns, runJob, submitJob, verify } from './steps.mjs';
 
 const USAGE = 'usage: ./datatoken demo s1 [--rows <clients, default 200>] [--timeout <seconds for the job, default 120>]';
 /** Each party's rounding is at most half a unit of 2^-16, two parties; plus float noise of X W. */
@@ -61,16 +62,6 @@ async function bind(platform, stack, user, org, dt, files) {
   log(`    ${org.padEnd(10)} ${dt.slice(0, 12)}… ${location}${weights ? ` + private ${weights}` : ''} (bound ${response.body.boundAt})`);
 }
 
-async function authorize(platform, stack, user, child, parent, name) {
-  const response = await platform.call(user, 'POST', `${stack.services}/verifier/api/v1/authorizations`,
-    { body: { child, parent }, expect: [200, 201, 409] });
-  if (response.status === 409) {
-    throw new Fatal(`${user} could not authorize ${name}: ${reasonOf(response.body)}: ${response.body.detail}`);
-  }
-  log(`    ${user.padEnd(6)} ${name.padEnd(10)} -> algorithm: ${response.status === 201 ? 'granted on chain' : 'already granted'}`
-    + `${response.body.tx ? ` (tx ${response.body.tx})` : ''}`);
-}
-
 async function main() {
   const args = parseArgs(process.argv.slice(2), { stack: '', rows: '200', timeout: '120', wait: '180' }, USAGE);
   const stack = readStack(args.stack);
@@ -81,7 +72,6 @@ async function main() {
   await platform.ensureUp();
   const { dt } = await setUpS1Assets(platform, stack);
   const algorithm = dt['C-algorithm'];
-  const job = (path) => `${stack.services}/job/api${path}`;
 
   log('==> 4. private data bound on each owner\'s node (never leaves it)');
   const data = demoData(Number(args.rows));
@@ -90,68 +80,21 @@ async function main() {
   await bind(platform, stack, 'carol', 'fintech-c', algorithm, { 'labels.csv': data.labels });
 
   log('==> 5. verification of the algorithm against every child\'s terms (as carol)');
-  const report = await platform.call('carol', 'POST', `${stack.services}/verifier/api/v1/verifications`,
-    { body: { parent: algorithm }, expect: [200] });
-  for (const child of report.body.children) {
-    log(`    ${child.child.slice(0, 12)}… ${child.owner.padEnd(10)} ${child.passed ? 'passes' : 'DENIED'}`
-      + `${child.denials.map((d) => `\n        ${d.rule}: ${d.reason}`).join('')}`);
-  }
-  if (!report.body.passed) throw new Fatal('the algorithm does not meet its children\'s terms');
+  await verify(platform, stack, 'carol', algorithm);
 
   log('==> 6. task and job (as carol)');
-  const task = await platform.call('carol', 'POST', job('/v1/tasks'),
-    { body: { description: 'Joint risk features of bank-a and bank-b clients' }, expect: [201] });
-  log(`    task ${task.body.taskId ?? task.body.id}`);
-  const submitted = await platform.call('carol', 'POST', job(`/v1/tasks/${task.body.taskId ?? task.body.id}/jobs`),
-    { body: { algorithm }, expect: [201] });
-  const jobId = submitted.body.jobId ?? submitted.body.id;
-  log(`    job  ${jobId} ${submitted.body.state}`);
-  const early = await platform.call('carol', 'POST', job(`/v1/jobs/${jobId}/authorization`), { expect: [200, 409] });
-  if (early.status === 409) {
-    log(`    before the banks authorize: refused, ${reasonOf(early.body)}: ${early.body.detail}`);
-  } else {
-    log('    (already authorized: the grants of an earlier run are still live)');
-  }
+  const submitted = await submitJob(platform, stack, 'carol', algorithm, 'Joint risk features of bank-a and bank-b clients');
+  const { jobId } = submitted;
 
   log('==> 7. authorizations through the verifier (terms checked first, grants signed by each owner)');
   await authorize(platform, stack, 'alice', dt['A-data'], algorithm, 'A-data');
   await authorize(platform, stack, 'alice', dt['A-compute'], algorithm, 'A-compute');
   await authorize(platform, stack, 'bob', dt['B-data'], algorithm, 'B-data');
   await authorize(platform, stack, 'bob', dt['B-compute'], algorithm, 'B-compute');
-  if (early.status === 409) {
-    const authorized = await platform.call('carol', 'POST', job(`/v1/jobs/${jobId}/authorization`), { expect: [200] });
-    log(`    job ${authorized.body.state}`);
-  }
 
   log('==> 8. run: the job service asks each party\'s node; data moves only between nodes');
-  const started = Date.now();
-  const running = await platform.call('carol', 'POST', job(`/v1/jobs/${jobId}/start`), { expect: [200] });
-  log(`    job ${running.body.state}`);
-  let view = running.body;
-  const deadline = Date.now() + Number(args.timeout) * 1000;
-  const seen = new Map();
-  while (!['SUCCEEDED', 'FAILED', 'REVOKED'].includes(view.state)) {
-    if (Date.now() > deadline) throw new Fatal(`job ${jobId} still ${view.state} after ${args.timeout} s: ${JSON.stringify(view.parties)}`);
-    await new Promise((done) => setTimeout(done, 250));
-    view = (await platform.call('carol', 'GET', job(`/v1/jobs/${jobId}`), { expect: [200] })).body;
-    for (const p of view.parties ?? []) {
-      const line = `${p.state}${p.detail ? ` (${p.detail})` : ''}`;
-      if (seen.get(p.dt) !== line) {
-        seen.set(p.dt, line);
-        log(`    +${((Date.now() - started) / 1000).toFixed(1)} s ${p.owner.padEnd(10)} ${p.dt.slice(0, 12)}… ${line}`);
-      }
-    }
-  }
-  log(`    job ${view.state} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  if (view.state !== 'SUCCEEDED') throw new Fatal(`job ${jobId} ended ${view.state}: ${JSON.stringify(view.parties)}`);
-  log('    receipts on chain:');
-  for (const p of view.parties) {
-    log(`      ${p.owner.padEnd(10)} ${p.dt.slice(0, 12)}… op ${p.op.slice(0, 12)}… result ${p.receipt?.resultHash} by ${p.receipt?.recordedBy}`);
-  }
-  for (const [org, node] of Object.entries(stack.computeNodes)) {
-    const runs = await platform.call('rita', 'GET', `${node}/v1/runs?job=${jobId}`, { expect: [200] });
-    for (const r of runs.body) log(`    ${org} node: ${r.opName} on ${r.dt.slice(0, 12)}… ${r.state}: ${r.detail}`);
-  }
+  await runJob(platform, stack, 'carol', submitted, args.timeout);
+  await printRuns(platform, stack, 'rita', jobId, Object.keys(stack.computeNodes));
 
   log('==> 9. the result, at fintech-c\'s node only');
   const result = await platform.call('carol', 'GET', `${stack.computeNodes['fintech-c']}/v1/results/${jobId}`, { expect: [200] });

@@ -3,7 +3,7 @@
 # its own database, datasets, work directory and chain key, as on the organization's premises.
 # One component per node (compute-<organization>); the nodes start side by side.
 
-DT_COMPUTE_NODES="${DATATOKEN_COMPUTE_NODES-bank-a bank-b fintech-c}"
+DT_COMPUTE_NODES="${DATATOKEN_COMPUTE_NODES-bank-a bank-b fintech-c vendor-a}"
 COMPUTE_SERVER_XML="$DT_REPO/services/compute/src/main/liberty/config/server.xml"
 
 # Position in the list: the node's ports are 9181 / 9444 plus it.
@@ -89,6 +89,7 @@ DATATOKEN_COMPUTE_DATASETS_DIR=$(compute_datasets_dir "$org")
 DATATOKEN_COMPUTE_WORK_DIR=$(compute_work_dir "$org")
 DATATOKEN_COMPUTE_NODE_KEY_FILE=$(compute_key_file "$org")
 DATATOKEN_COMPUTE_PYTHON=$(compute_python)
+DATATOKEN_COMPUTE_JVM_LIBRARIES=$DT_REPO/services/shared/privacy/target/op-runtime
 DATATOKEN_COMPUTE_PRLIMIT=$(command -v prlimit || echo none)
 DATATOKEN_COMPUTE_TRACER_URL=$(liberty_url)/tracer
 ENV

@@ -258,7 +258,7 @@ print_demo_logins() {
     alice    bank-a        data-provider, compute-provider
     bob      bank-b        data-provider, compute-provider
     carol    fintech-c     algorithm-provider, data-user
-    victor   vendor-a      data-provider, compute-provider
+    victor   vendor-a      data-provider, compute-provider, algorithm-provider, data-user
     mia      medco-b       algorithm-provider, data-user
     rita     regulator     regulator
 LOGINS

@@ -19,8 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import io.datatoken.compute.ops.OpLibraries;
 import io.datatoken.compute.ops.OpRunner;
 import io.datatoken.compute.runs.NodeAccount;
+import io.datatoken.compute.runs.PartyStateSeal;
 import io.datatoken.compute.runs.PeerNodes;
 import io.datatoken.compute.refusals.TracerReports;
 import io.datatoken.domain.organization.OrganizationAlias;
@@ -86,6 +88,11 @@ public class OutsideSystems {
     @Inject
     @ConfigProperty(name = "datatoken.compute.java")
     Optional<String> java;
+
+    /** Where the node keeps the library jars JVM ops name by hash (decision 0017); absent: JVM ops needing one fail. */
+    @Inject
+    @ConfigProperty(name = "datatoken.compute.jvm-libraries", defaultValue = "jvm-libraries")
+    String jvmLibraries;
 
     /** prlimit binary that caps an op's memory, CPU time and files; {@code none} runs ops without rlimits. */
     @Inject
@@ -228,6 +235,13 @@ public class OutsideSystems {
         return nodeAccount;
     }
 
+    /** Seals parties' state between op steps with a key derived from the node's own key (decision 0018). */
+    @Produces
+    @Singleton
+    PartyStateSeal partyStateSeal() {
+        return PartyStateSeal.derivedFrom(read(nodeKeyFile));
+    }
+
     @Produces
     @ApplicationScoped
     PeerNodes peerNodes() {
@@ -240,6 +254,12 @@ public class OutsideSystems {
         return tracerUrl.map(String::strip).filter(url -> !url.isEmpty())
                 .<TracerReports>map(url -> new HttpTracerReports(URI.create(url), deliveryTimeout))
                 .orElse(TracerReports.OFF);
+    }
+
+    @Produces
+    @Singleton
+    OpLibraries opLibraries() {
+        return new OpLibraries(Path.of(jvmLibraries).toAbsolutePath().normalize());
     }
 
     @Produces

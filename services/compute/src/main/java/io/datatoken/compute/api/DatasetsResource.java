@@ -75,7 +75,7 @@ public class DatasetsResource {
     }
 
     /**
-     * @param kind     CSV or JDBC
+     * @param kind     CSV or JDBC (a numeric matrix), or ITEMS (a CSV file of identifiers, one per line: a PSI party's list)
      * @param location a file under the datasets directory, or schema.table
      * @param weights  optional: the party's private weights W for ss-share, of the same kind
      */

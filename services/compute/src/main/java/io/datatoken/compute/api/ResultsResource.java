@@ -27,7 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** A job's result, on the algorithm owner's node, for the owner's users only. */
+/**
+ * A job's result kept on this node for its organization's users only: S1's Z and model for the job's
+ * owner, PSI's intersection at the requester's node (its size at the responder's when the terms allow),
+ * joint statistics at the algorithm owner's.
+ */
 @Path("/v1/results")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,9 +53,10 @@ public class ResultsResource {
 
     @GET
     @Path("/{job}")
-    @RolesAllowed({"algorithm-provider", "data-user"})
-    @Operation(summary = "The job's result, for its owner only: Z reconstructed from every compute node's partial sum, "
-            + "and the model trained on it when labels are bound to the algorithm asset")
+    @RolesAllowed({"algorithm-provider", "data-user", "data-provider"})
+    @Operation(summary = "The job's result kept on this node, for its organization's users only: Z reconstructed from "
+            + "every compute node's partial sum and the model trained on it (for the job's owner), a PSI intersection or "
+            + "its size, joint statistics")
     @APIResponse(responseCode = "200", description = "the result")
     @APIResponse(responseCode = "403", description = "the caller's organization does not own the job, or this node is "
             + "another organization's")
@@ -66,15 +71,20 @@ public class ResultsResource {
         OrganizationAlias organization = OrganizationRequired.of(caller);
         var owner = market.findJob(id).map(j -> j.owner()).orElseThrow(() -> new ProblemException(
                 Response.Status.NOT_FOUND, "unknown-job", "no job " + id + " is on the task market"));
-        if (!owner.equals(organization) || !organization.value().equals(nodeOrganization)) {
+        if (!organization.value().equals(nodeOrganization)) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "not-yours", "this node keeps results for '"
+                    + nodeOrganization + "' only; ask your own organization's node");
+        }
+        JobResult result = results.of(id.value()).orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND,
+                "no-result-yet", "job " + id + " has no result for '" + nodeOrganization + "' here yet: the parties' "
+                + "runs have not all delivered (see GET /v1/runs?job= on the parties' nodes)"));
+        if (result.kind().equals(JobResult.SECURE_SUM) && !owner.equals(organization)) {
             throw new ProblemException(Response.Status.FORBIDDEN, "not-yours", "the result of job " + id + " goes to its "
                     + "owner '" + owner + "' only, on its own node");
         }
-        JobResult result = results.of(id.value()).orElseThrow(() -> new ProblemException(Response.Status.NOT_FOUND,
-                "no-result-yet", "job " + id + " has no result here yet: not every compute node's partial sum has "
-                + "arrived (see GET /v1/runs?job= on the parties' nodes)"));
-        return new ResultView(result.job(), result.algorithm(), result.parts(), parse(result.z()),
-                result.model() == null ? null : parse(result.model()), result.createdAt());
+        return new ResultView(result.job(), result.kind(), result.algorithm(), result.parts(),
+                result.z() == null ? null : parse(result.z()), result.model() == null ? null : parse(result.model()),
+                result.outcome() == null ? null : parse(result.outcome()), result.createdAt());
     }
 
     private static JsonValue parse(String json) {
@@ -83,7 +93,11 @@ public class ResultsResource {
         }
     }
 
-    public record ResultView(String job, String algorithm, int parts, JsonValue z,
-                             JsonValue model, OffsetDateTime createdAt) {
+    /**
+     * @param kind    secure-sum (S1: z and model), psi-intersection, psi-size, joint-statistics (outcome)
+     * @param algorithm the asset whose run produced the result here (S1: the job's algorithm)
+     */
+    public record ResultView(String job, String kind, String algorithm, int parts, JsonValue z,
+                             JsonValue model, JsonValue outcome, OffsetDateTime createdAt) {
     }
 }

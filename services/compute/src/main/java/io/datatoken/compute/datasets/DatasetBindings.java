@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,6 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class DatasetBindings {
+
+    /** A CSV file of identifiers, one per line (a PSI party's list), rather than a numeric matrix. */
+    public static final String ITEMS = "ITEMS";
 
     @Inject
     DataTokenLedger tokens;
@@ -64,8 +68,16 @@ public class DatasetBindings {
             throw new IllegalArgumentException("an ALGORITHM asset takes labels only: leave out 'weights'");
         }
         String source = kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT);
-        double[][] matrix = read(source, kind, location);
-        if (matrix.length == 0) {
+        if (source.equals(ITEMS)) {
+            if (weights != null) {
+                throw new IllegalArgumentException("a list of identifiers takes no weights: leave out 'weights'");
+            }
+            if (new CsvItems(csv).read(location).isEmpty()) {
+                throw new IllegalArgumentException(location + " holds no identifiers");
+            }
+        }
+        double[][] matrix = source.equals(ITEMS) ? null : read(source, kind, location);
+        if (matrix != null && matrix.length == 0) {
             throw new IllegalArgumentException("the dataset is empty");
         }
         if (weights != null) {
@@ -92,6 +104,20 @@ public class DatasetBindings {
                 .map(b -> read(b.sourceKind(), b.sourceKind(), b.location()));
     }
 
+    /**
+     * The dataset bound to {@code dt} as a list of identifiers (kind {@value #ITEMS}: a CSV file, the
+     * first field of each line), read now.
+     */
+    public Optional<List<String>> itemsOf(DataTokenId dt) {
+        return Optional.ofNullable(entities.find(DatasetBinding.class, dt.value())).map(b -> {
+            if (!b.sourceKind().equals(ITEMS)) {
+                throw new IllegalArgumentException("the dataset of " + dt + " is bound as " + b.sourceKind() + "; bind "
+                        + "its list of identifiers with kind " + ITEMS);
+            }
+            return new CsvItems(csv).read(b.location());
+        });
+    }
+
     /** The private weights bound with {@code dt}'s dataset, read now. */
     public Optional<double[][]> weightsOf(DataTokenId dt) {
         return Optional.ofNullable(entities.find(DatasetBinding.class, dt.value()))
@@ -102,7 +128,9 @@ public class DatasetBindings {
         return switch (source) {
             case "CSV" -> csv.read(location);
             case "JDBC" -> jdbc.read(location);
-            default -> throw new IllegalArgumentException("kind must be CSV or JDBC, was '" + kind + "'");
+            case ITEMS -> throw new IllegalArgumentException("the dataset is a list of identifiers (" + ITEMS + "), "
+                    + "not numbers");
+            default -> throw new IllegalArgumentException("kind must be CSV, JDBC or " + ITEMS + ", was '" + kind + "'");
         };
     }
 

@@ -2,7 +2,7 @@ package io.datatoken.compute.results;
 
 import io.datatoken.compute.datasets.DatasetBindings;
 import io.datatoken.compute.runs.JobPlans;
-import io.datatoken.compute.runs.PartialSumArrived;
+import io.datatoken.compute.runs.ResultInputArrived;
 import io.datatoken.compute.runs.RingMatrices;
 import io.datatoken.compute.runs.RunBook;
 import io.datatoken.compute.runs.RunInput;
@@ -53,7 +53,10 @@ public class Results {
 
     Clock clock = Clock.systemUTC();
 
-    void partArrived(@Observes PartialSumArrived event) {
+    void partArrived(@Observes ResultInputArrived event) {
+        if (event.kind() != RunInput.Kind.PARTIAL_SUM) {
+            return;
+        }
         Job job = event.job();
         if (store.find(job.id().value()).isPresent()) {
             return;
@@ -82,6 +85,21 @@ public class Results {
 
     public Optional<JobResult> of(String job) {
         return store.find(job);
+    }
+
+    /**
+     * Keeps a result of another kind than S1's for this node's organization; the same job's result
+     * kept before (a retried step) stays.
+     */
+    public void keep(JobResult result) {
+        if (store.find(result.job()).isPresent()) {
+            return;
+        }
+        try {
+            store.keep(result);
+        } catch (PersistenceException | TransactionalException raced) {
+            LOG.fine(() -> "the result of job " + result.job() + " was kept by a concurrent step");
+        }
     }
 
     /** Σ parts over Z_(2^64) (long addition wraps there), read as signed fixed point. */

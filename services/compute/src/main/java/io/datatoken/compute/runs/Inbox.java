@@ -21,9 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Takes what other nodes send for a job, trusting only the chain and the verified documents: the
  * signature names the sender's account, whose organization must own the sending asset; the job
- * must be running; a share goes from an ss-share asset to a secure-sum asset of the same
- * composition that this node's organization owns; a partial sum goes from a secure-sum asset to
- * the job's algorithm, owned by this node's organization.
+ * must be running; and the transfer must follow its kind's route ({@link RunInput.Kind}): from an
+ * asset running the kind's op to an asset of the same composition running the op it goes to (a
+ * share from ss-share to secure-sum, a PSI query from psi-request to psi-respond, ...), or to the
+ * job's algorithm (a partial sum); the receiver always owned by this node's organization.
  */
 @ApplicationScoped
 public class Inbox {
@@ -47,7 +48,7 @@ public class Inbox {
     Runs runs;
 
     @Inject
-    Event<PartialSumArrived> partialSums;
+    Event<ResultInputArrived> resultInputs;
 
     @Inject
     @ConfigProperty(name = "datatoken.compute.organization")
@@ -62,11 +63,7 @@ public class Inbox {
         } catch (IllegalArgumentException e) {
             throw new TransferRefused("bad-signature", e.getMessage());
         }
-        try {
-            RingMatrices.parse(transfer.payload());
-        } catch (IllegalArgumentException e) {
-            throw new TransferRefused("malformed-payload", e.getMessage());
-        }
+        checkPayload(transfer);
         DataToken from = tokens.find(transfer.from()).orElseThrow(() -> new TransferRefused("unknown-asset",
                 "no asset " + transfer.from() + " is registered"));
         OrganizationAlias senderOrganization = organizations.organizationOf(sender).orElse(null);
@@ -84,27 +81,50 @@ public class Inbox {
             throw new TransferRefused("not-authorized", "job " + job.id() + "'s algorithm is no longer authorized: a grant "
                     + "below it was revoked or expired, or an owner suspended");
         }
-        String fromOp = opNameFor(transfer.from(), job);
-        switch (transfer.kind()) {
-            case SHARE -> checkShare(transfer, job, fromOp);
-            case PARTIAL_SUM -> checkPartialSum(transfer, job, fromOp);
-        }
-        RunInput input = new RunInput(new RunInput.Key(job.id().value(), transfer.to().value(), transfer.from().value()),
-                transfer.kind(), sender.value(), transfer.payload(), transfer.payloadHash(),
+        checkRoute(transfer, job);
+        RunInput input = new RunInput(new RunInput.Key(job.id().value(), transfer.to().value(), transfer.from().value(),
+                transfer.kind()), sender.value(), transfer.payload(), transfer.payloadHash(),
                 OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
         if (!book.keep(input)) {
             throw new TransferRefused("already-received", "this node already holds a different " + transfer.kind()
                     + " from " + transfer.from() + " for job " + job.id());
         }
-        if (transfer.kind() == RunInput.Kind.PARTIAL_SUM) {
-            partialSums.fire(new PartialSumArrived(job));
+        if (transfer.kind().toOp().isEmpty()) {
+            resultInputs.fire(new ResultInputArrived(job, transfer.kind()));
         } else {
             runs.inputArrived(job.id().value(), transfer.to().value());
         }
     }
 
-    private void checkShare(Transfer transfer, Job job, String fromOp) {
-        requireOp(transfer.from(), fromOp, SsShare.NAME);
+    /** A ring matrix for S1's kinds, one JSON object (an op's message, read by the op) for the others. */
+    private static void checkPayload(Transfer transfer) {
+        try {
+            if (transfer.kind().ringMatrix()) {
+                RingMatrices.parse(transfer.payload());
+            } else {
+                OpMessages.requireObject(transfer.payload());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new TransferRefused("malformed-payload", e.getMessage());
+        }
+    }
+
+    /**
+     * The kind's route, on chain: the sender runs the kind's op in the job, and the receiver is either
+     * an asset of the same composition running the op the kind goes to, or the job's algorithm; in
+     * both cases owned by this node's organization.
+     */
+    private void checkRoute(Transfer transfer, Job job) {
+        RunInput.Kind kind = transfer.kind();
+        requireOp(transfer.from(), opNameFor(transfer.from(), job), kind.fromOp());
+        if (kind.toOp().isEmpty()) {
+            if (!transfer.to().equals(job.algorithm())) {
+                throw new TransferRefused("not-the-algorithm", "a " + kind + " goes to the job's algorithm "
+                        + job.algorithm() + ", not to " + transfer.to());
+            }
+            ownedHere(transfer.to());
+            return;
+        }
         ownedHere(transfer.to());
         var fromPlace = plans.placementOf(transfer.from(), job.algorithm()).orElseThrow();
         var toPlace = plans.placementOf(transfer.to(), job.algorithm()).orElseThrow(() -> new TransferRefused(
@@ -114,16 +134,7 @@ public class Inbox {
                     + " are not children of the same composition");
         }
         requireOp(transfer.to(), plans.opName(toPlace.opFor(transfer.to()).orElseThrow()).orElse("unknown"),
-                SecureSum.NAME);
-    }
-
-    private void checkPartialSum(Transfer transfer, Job job, String fromOp) {
-        requireOp(transfer.from(), fromOp, SecureSum.NAME);
-        if (!transfer.to().equals(job.algorithm())) {
-            throw new TransferRefused("not-the-algorithm", "a partial sum goes to the job's algorithm " + job.algorithm()
-                    + ", not to " + transfer.to());
-        }
-        ownedHere(transfer.to());
+                kind.toOp().get());
     }
 
     private String opNameFor(DataTokenId dt, Job job) {

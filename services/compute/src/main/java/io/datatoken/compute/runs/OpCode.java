@@ -1,6 +1,7 @@
 package io.datatoken.compute.runs;
 
 import io.datatoken.compute.ops.OpPackages.OpCodeMismatch;
+import io.datatoken.compute.ops.OpLibraries;
 import io.datatoken.compute.ops.OpPackages;
 import io.datatoken.domain.content.ContentNotFound;
 import io.datatoken.domain.content.ContentStore;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * An op's code, fetched by the CID the registry names and unpacked only after its sha-256 matched
- * the registered op hash. Unpacked packages are kept under the work directory by op hash.
+ * the registered op hash, completed with the kept libraries it names by hash ({@link OpLibraries}).
+ * Unpacked packages are kept under the work directory by op hash.
  */
 @ApplicationScoped
 public class OpCode {
@@ -32,6 +34,9 @@ public class OpCode {
 
     @Inject
     ContentStore content;
+
+    @Inject
+    OpLibraries libraries;
 
     /** Where the node unpacks op packages and runs them. */
     @Inject
@@ -55,6 +60,7 @@ public class OpCode {
             Files.createDirectories(target.getParent());
             Path staging = Files.createTempDirectory(target.getParent(), "unpacking-");
             OpPackages.unpack(code, op, staging);
+            libraries.provide(staging);
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException raced) {
@@ -65,7 +71,8 @@ public class OpCode {
             throw new RunFailed("the code stored for op " + registered.name() + " is not the code its registered hash "
                     + "names: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new RunFailed("the code package of op " + registered.name() + " cannot be unpacked: " + e.getMessage(), e);
+            throw new RunFailed("the code package of op " + registered.name() + " cannot be unpacked or completed: "
+                    + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack op " + op + " under " + workDir, e);
         }

@@ -2,6 +2,7 @@ package io.datatoken.compute.runs;
 
 import io.datatoken.domain.token.DataTokenId;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The node's glue for one trusted op, picked by the op's registered name: which inputs from other
@@ -12,12 +13,32 @@ public interface OpDriver {
 
     String opName();
 
-    /** The sending assets whose inputs have not arrived yet (empty: the run can start). */
+    /** The sending assets whose inputs for the run's current step have not arrived yet (empty: the step can run). */
     List<DataTokenId> missingInputs(RunContext run);
 
-    /** Runs the op and delivers its output; the hash of what it produced goes into the receipt. */
+    /**
+     * Runs the op's current step and delivers its output. The last step's outcome carries the hash of
+     * what the party produced, for its receipt; an earlier step's carries the party's state for the next.
+     */
     Outcome run(RunContext run);
 
-    record Outcome(String resultHash, String detail) {
+    /**
+     * @param resultHash the hash for the receipt when the run is done, else null
+     * @param nextState  the party's secret for its next step (kept sealed by the node, decision 0018), or null: done
+     */
+    record Outcome(String resultHash, String detail, String nextState) {
+
+        public Outcome(String resultHash, String detail) {
+            this(resultHash, detail, null);
+        }
+
+        /** This step ran; the run goes on with {@code state} once its next step's inputs are here. */
+        public static Outcome continueWith(String state, String detail) {
+            return new Outcome(null, detail, Objects.requireNonNull(state, "state"));
+        }
+
+        public boolean finished() {
+            return nextState == null;
+        }
     }
 }

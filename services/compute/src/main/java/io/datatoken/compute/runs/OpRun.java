@@ -40,6 +40,14 @@ public class OpRun {
     @Column(name = "detail", nullable = false)
     private String detail;
 
+    /** The party's step in a multi-step op (0 first); S1's ops have one. */
+    @Column(name = "step", nullable = false)
+    private int step;
+
+    /** The party's secret between two steps, sealed by {@link PartyStateSeal}; null when none is kept. */
+    @Column(name = "party_state")
+    private byte[] partyState;
+
     @Column(name = "started_at", nullable = false)
     private OffsetDateTime startedAt;
 
@@ -83,6 +91,14 @@ public class OpRun {
         return detail;
     }
 
+    public int step() {
+        return step;
+    }
+
+    Optional<byte[]> partyState() {
+        return Optional.ofNullable(partyState);
+    }
+
     public OffsetDateTime startedAt() {
         return startedAt;
     }
@@ -92,9 +108,19 @@ public class OpRun {
     }
 
     void move(State to, String why, OffsetDateTime at) {
+        if (to == State.SUCCEEDED || to == State.FAILED) {
+            this.partyState = null;
+        }
         this.state = to;
         this.detail = why;
         this.updatedAt = at;
+    }
+
+    /** The step ran and the run waits for its next one, keeping the party's sealed state. */
+    void next(byte[] sealedState, String why, OffsetDateTime at) {
+        this.step++;
+        this.partyState = sealedState;
+        move(State.WAITING, why, at);
     }
 
     void succeed(String result, String why, OffsetDateTime at) {

@@ -2,6 +2,7 @@ package io.datatoken.compute.runs;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -45,6 +46,17 @@ public class RunBook {
                 .setParameter("to", to).setParameter("detail", detail).setParameter("at", now())
                 .setParameter("key", key).setParameter("from", from)
                 .executeUpdate() == 1;
+    }
+
+    /** A RUNNING run whose step ran waits for its next step, with the party's sealed state; false if it was not RUNNING. */
+    @Transactional
+    public boolean next(OpRun.Key key, byte[] sealedState, String detail) {
+        OpRun run = entities.find(OpRun.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null || run.state() != OpRun.State.RUNNING) {
+            return false;
+        }
+        run.next(sealedState, detail, now());
+        return true;
     }
 
     @Transactional

@@ -10,21 +10,60 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What another node sent this one for a job, as accepted: a row of run_input. */
 @Entity
 @Table(name = "run_input")
 public class RunInput {
 
-    /** An additive share of a party's Z_i, or a compute node's partial sum of shares. */
-    public enum Kind { SHARE, PARTIAL_SUM }
+    /**
+     * What one node may send another, each from a run of one op to a run of another op in the same
+     * composition, or to the job's algorithm (its owner's node keeps the result). The receiver checks
+     * the route on chain; SHARE and PARTIAL_SUM carry ring matrices, the others the ops' JSON messages.
+     */
+    public enum Kind {
+        /** An additive share of a party's Z_i (S1). */
+        SHARE("ss-share", "secure-sum"),
+        /** A compute node's sum of the shares it holds (S1). */
+        PARTIAL_SUM("secure-sum", null),
+        /** PSI: the requester's blinded items. */
+        PSI_QUERY("psi-request", "psi-respond"),
+        /** PSI: the requester's items blinded again and the responder's own, blinded. */
+        PSI_ANSWER("psi-respond", "psi-request"),
+        /** PSI: the intersection's size, when the terms let the responder learn it. */
+        PSI_SIZE("psi-request", "psi-respond"),
+        /** Joint statistics: one share of a party's count, sum and sum of squares. */
+        STATS_SHARE("stats-share", "stats-sum"),
+        /** Joint statistics: a compute node's sum of the moment shares it holds. */
+        STATS_PARTIAL("stats-sum", null);
+
+        private final String fromOp;
+        private final String toOp;
+
+        Kind(String fromOp, String toOp) {
+            this.fromOp = fromOp;
+            this.toOp = toOp;
+        }
+
+        /** The op the sending asset runs in the job. */
+        public String fromOp() {
+            return fromOp;
+        }
+
+        /** The op the receiving asset runs in the same composition; empty: the receiver is the job's algorithm. */
+        public Optional<String> toOp() {
+            return java.util.Optional.ofNullable(toOp);
+        }
+
+        /** Whether the payload is a ring matrix ({@link RingMatrices}) rather than an op's JSON object. */
+        public boolean ringMatrix() {
+            return this == SHARE || this == PARTIAL_SUM;
+        }
+    }
 
     @EmbeddedId
     private Key key;
-
-    @Column(name = "kind", nullable = false, length = 16)
-    @Enumerated(EnumType.STRING)
-    private Kind kind;
 
     @Column(name = "sender", nullable = false, length = 42)
     private String sender;
@@ -41,9 +80,8 @@ public class RunInput {
     protected RunInput() {
     }
 
-    public RunInput(Key key, Kind kind, String sender, String payload, String payloadHash, OffsetDateTime receivedAt) {
+    public RunInput(Key key, String sender, String payload, String payloadHash, OffsetDateTime receivedAt) {
         this.key = key;
-        this.kind = kind;
         this.sender = sender;
         this.payload = payload;
         this.payloadHash = payloadHash;
@@ -55,7 +93,7 @@ public class RunInput {
     }
 
     public Kind kind() {
-        return kind;
+        return key.kind();
     }
 
     public String sender() {
@@ -70,7 +108,7 @@ public class RunInput {
         return payloadHash;
     }
 
-    /** (job, receiving asset, sending asset). */
+    /** (job, receiving asset, sending asset, kind). */
     @Embeddable
     public static class Key implements Serializable {
 
@@ -83,13 +121,18 @@ public class RunInput {
         @Column(name = "from_dt", length = 66)
         private String from;
 
+        @Column(name = "kind", length = 24)
+        @Enumerated(EnumType.STRING)
+        private Kind kind;
+
         protected Key() {
         }
 
-        public Key(String job, String to, String from) {
+        public Key(String job, String to, String from, Kind kind) {
             this.job = job;
             this.to = to;
             this.from = from;
+            this.kind = kind;
         }
 
         public String job() {
@@ -104,14 +147,18 @@ public class RunInput {
             return from;
         }
 
+        public Kind kind() {
+            return kind;
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && job.equals(k.job) && to.equals(k.to) && from.equals(k.from);
+            return o instanceof Key k && job.equals(k.job) && to.equals(k.to) && from.equals(k.from) && kind == k.kind;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(job, to, from);
+            return Objects.hash(job, to, from, kind);
         }
     }
 }

@@ -26,8 +26,10 @@ import java.util.stream.Collectors;
 /**
  * Runs accepted requests: one run per (job, asset, op), opened when the request is accepted and
  * advanced in the background whenever something it waits for arrives. A run starts only once its
- * inputs are all there, and only one thread starts it (a conditional state change); it ends with
- * the receipt on chain, signed by the node's own account, or FAILED with the reason.
+ * inputs are all there, and only one thread starts it (a conditional state change). An op of several
+ * steps waits again after each step but the last, its party's state sealed with the run. A run ends
+ * with the receipt on chain, signed by the node's own account, or FAILED with the reason; either
+ * way the party's state is gone.
  */
 @ApplicationScoped
 public class Runs {
@@ -51,6 +53,9 @@ public class Runs {
 
     @Inject
     Instance<OpDriver> drivers;
+
+    @Inject
+    PartyStateSeal seal;
 
     @Resource
     ManagedExecutorService executor;
@@ -78,17 +83,24 @@ public class Runs {
                 return;
             }
             OpDriver driver = driverFor(run.opName());
-            RunContext context = contextOf(key);
+            RunContext context = contextOf(run);
             List<DataTokenId> missing = driver.missingInputs(context);
             if (!missing.isEmpty()) {
                 book.move(key, OpRun.State.WAITING, OpRun.State.WAITING, "waiting for the inputs of " + missing);
                 return;
             }
-            if (!book.move(key, OpRun.State.WAITING, OpRun.State.RUNNING, "running " + run.opName())) {
+            if (!book.move(key, OpRun.State.WAITING, OpRun.State.RUNNING, "running " + run.opName()
+                    + (run.step() > 0 ? " (step " + (run.step() + 1) + ")" : ""))) {
                 return;
             }
             account.ensureRegistered();
             OpDriver.Outcome outcome = driver.run(context);
+            if (!outcome.finished()) {
+                book.next(key, seal.seal(key, outcome.nextState()), outcome.detail());
+                // what the next step waits for may have arrived while this one ran, and found no run waiting
+                executor.execute(() -> advance(key));
+                return;
+            }
             account.recordReceipt(context.jobId(), context.dt(), context.op(), ResultHash.of(outcome.resultHash()));
             book.succeed(key, outcome.resultHash(), outcome.detail() + "; receipt on chain");
         } catch (RunFailed | LedgerRefusal | LedgerUnavailable e) {
@@ -109,7 +121,8 @@ public class Runs {
         return driver;
     }
 
-    private RunContext contextOf(OpRun.Key key) {
+    private RunContext contextOf(OpRun run) {
+        OpRun.Key key = run.key();
         JobId jobId = JobId.of(key.job());
         DataTokenId dt = DataTokenId.of(key.dt());
         Job job = market.findJob(jobId).orElseThrow(() -> new RunFailed("job " + jobId + " is not on the task market"));
@@ -122,6 +135,7 @@ public class Runs {
         }
         JobPlans.Placement placement = plans.placementOf(dt, job.algorithm()).orElseThrow(() -> new RunFailed(
                 "no composition in job " + jobId + " names an op for " + dt + " in a document that matches the chain"));
-        return new RunContext(key, jobId, dt, OpHash.of(key.op()), job, placement);
+        return new RunContext(key, jobId, dt, OpHash.of(key.op()), job, placement, run.step(),
+                run.partyState().map(sealed -> seal.open(key, sealed)));
     }
 }
