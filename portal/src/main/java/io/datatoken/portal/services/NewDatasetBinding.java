@@ -11,14 +11,14 @@ import java.util.regex.Pattern;
  * ss-share if it runs that, or an ALGORITHM asset's labels. The rules are the node's, so the portal
  * sends nothing it would refuse for its form.
  *
- * @param location a file under the node's datasets directory (CSV) or a table of its database (JDBC)
+ * @param location a file under the node's datasets directory (CSV, ITEMS) or a table of its database (JDBC)
  * @param weights  where the weights W are, of the same kind; {@code null} for none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NewDatasetBinding(String dt, Kind kind, String location, String weights) {
 
-    /** Where the node reads the data from. */
-    public enum Kind { CSV, JDBC }
+    /** Where the node reads the data from: a numeric CSV file or table, or a CSV list of identifiers (PSI). */
+    public enum Kind { CSV, JDBC, ITEMS }
 
     /** The portal's bound on a file name; longer is certainly a mistake. */
     public static final int MAX_LOCATION = 255;
@@ -50,15 +50,15 @@ public record NewDatasetBinding(String dt, Kind kind, String location, String we
         String value = location.strip();
         return switch (kind) {
             case JDBC -> TABLE.matcher(value).matches();
-            case CSV -> value.length() <= MAX_LOCATION && !value.startsWith("/") && !value.startsWith("\\")
+            case CSV, ITEMS -> value.length() <= MAX_LOCATION && !value.startsWith("/") && !value.startsWith("\\")
                     && !value.matches("^[A-Za-z]:.*") && value.chars().noneMatch(Character::isISOControl)
                     && Arrays.stream(value.split("[/\\\\]")).noneMatch(".."::equals);
         };
     }
 
-    /** No weights, or a location of the same kind as the dataset's. */
+    /** No weights, or a location of the same kind as the dataset's; a list of identifiers takes none. */
     public static boolean isValidWeights(Kind kind, String weights) {
-        return weights == null || weights.isBlank() || isValidLocation(kind, weights);
+        return weights == null || weights.isBlank() || (kind != Kind.ITEMS && isValidLocation(kind, weights));
     }
 
     /** Only a DATA asset's dataset comes with weights; an ALGORITHM asset takes labels alone. */

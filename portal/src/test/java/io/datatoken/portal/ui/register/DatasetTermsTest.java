@@ -42,6 +42,14 @@ class DatasetTermsTest {
     }
 
     @Test
+    void aListOfIdentifiersIsAFileLikeACsvAndTakesNoWeights() {
+        assertThat(DatasetTerms.isValidLocation(Kind.ITEMS, "clients.csv")).isTrue();
+        assertThat(DatasetTerms.isValidLocation(Kind.ITEMS, "/etc/clients.csv")).isFalse();
+        assertThat(DatasetTerms.isValidWeights(Kind.ITEMS, data, "")).isTrue();
+        assertThat(DatasetTerms.isValidWeights(Kind.ITEMS, data, "w.csv")).isFalse();
+    }
+
+    @Test
     void theFormBecomesTheBindingTheNodeIsSent() {
         DatasetBindingForm form = new DatasetBindingForm();
         form.setAsset(data);

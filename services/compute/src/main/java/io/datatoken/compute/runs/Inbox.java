@@ -89,7 +89,7 @@ public class Inbox {
             throw new TransferRefused("already-received", "this node already holds a different " + transfer.kind()
                     + " from " + transfer.from() + " for job " + job.id());
         }
-        if (transfer.kind().toOp().isEmpty()) {
+        if (transfer.kind().toOps().isEmpty()) {
             resultInputs.fire(new ResultInputArrived(job, transfer.kind()));
         } else {
             runs.inputArrived(job.id().value(), transfer.to().value());
@@ -117,7 +117,7 @@ public class Inbox {
     private void checkRoute(Transfer transfer, Job job) {
         RunInput.Kind kind = transfer.kind();
         requireOp(transfer.from(), opNameFor(transfer.from(), job), kind.fromOp());
-        if (kind.toOp().isEmpty()) {
+        if (kind.toOps().isEmpty()) {
             if (!transfer.to().equals(job.algorithm())) {
                 throw new TransferRefused("not-the-algorithm", "a " + kind + " goes to the job's algorithm "
                         + job.algorithm() + ", not to " + transfer.to());
@@ -133,8 +133,11 @@ public class Inbox {
             throw new TransferRefused("not-same-composition", transfer.from() + " and " + transfer.to()
                     + " are not children of the same composition");
         }
-        requireOp(transfer.to(), plans.opName(toPlace.opFor(transfer.to()).orElseThrow()).orElse("unknown"),
-                kind.toOp().get());
+        String toOp = plans.opName(toPlace.opFor(transfer.to()).orElseThrow()).orElse("unknown");
+        if (!kind.toOps().contains(toOp)) {
+            throw new TransferRefused("wrong-op", "the job's workflow runs " + toOp + " on " + transfer.to()
+                    + ", which takes no " + kind + " (only " + String.join(" or ", kind.toOps()) + " does)");
+        }
     }
 
     private String opNameFor(DataTokenId dt, Job job) {

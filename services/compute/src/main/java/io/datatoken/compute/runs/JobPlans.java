@@ -111,5 +111,18 @@ public class JobPlans {
         public String config(String key, String fallback) {
             return service.workflow().configs().getOrDefault(key, fallback);
         }
+
+        /** A whole-number parameter of the workflow within [min, max]; a run fails on any other value. */
+        public int wholeConfig(String key, int fallback, int min, int max) {
+            try {
+                int value = Integer.parseInt(config(key, String.valueOf(fallback)).strip());
+                if (value < min || value > max) {
+                    throw new NumberFormatException();
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new RunFailed("the workflow's " + key + " must be a whole number from " + min + " to " + max);
+            }
+        }
     }
 }

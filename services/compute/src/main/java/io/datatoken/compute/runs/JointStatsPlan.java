@@ -23,25 +23,13 @@ public record JointStatsPlan(List<DataTokenId> sharers, List<DataTokenId> holder
                     + " compute asset(s) stats-sum; additive sharing needs at least 2, or one node sees a party's moments");
         }
         return new JointStatsPlan(plans.childrenRunning(placement, SHARE), holders,
-                whole(placement, "scale_bits", 16, 0, 32), whole(placement, "value_bits", 20, 1, 52),
-                whole(placement, "column", 0, 0, 10_000));
+                placement.wholeConfig("scale_bits", 16, 0, 32), placement.wholeConfig("value_bits", 20, 1, 52),
+                placement.wholeConfig("column", 0, 0, 10_000));
     }
 
     /** The parameters every stats op takes, as the parties agreed them. */
     public JsonObjectBuilder agreed(JsonObjectBuilder input) {
         return input.add("computeNodes", holders.size()).add("parties", sharers.size()).add("scaleBits", scaleBits)
                 .add("valueBits", valueBits);
-    }
-
-    private static int whole(JobPlans.Placement placement, String name, int fallback, int min, int max) {
-        try {
-            int value = Integer.parseInt(placement.config(name, String.valueOf(fallback)).strip());
-            if (value < min || value > max) {
-                throw new NumberFormatException();
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new RunFailed("the workflow's " + name + " must be a whole number from " + min + " to " + max);
-        }
     }
 }

@@ -62,8 +62,6 @@ public class PsiParties {
 
     /** The message of {@code kind} that {@code from} sent the run's asset, if it arrived. */
     Optional<String> arrived(RunContext run, DataTokenId from, RunInput.Kind kind) {
-        return book.inputsTo(run.jobId().value(), run.dt().value()).stream()
-                .filter(i -> i.kind() == kind && i.key().from().equals(from.value()))
-                .map(RunInput::payload).findFirst();
+        return book.payload(run, from, kind);
     }
 }

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import io.datatoken.domain.token.DataTokenId;
 
 /**
  * The node's book of runs and of the inputs other nodes sent it. Every state change is a
@@ -94,6 +95,12 @@ public class RunBook {
         entities.persist(input);
         entities.flush();
         return true;
+    }
+
+    /** The payload of {@code kind} that {@code from} sent {@code to} for the job, if it arrived. */
+    public Optional<String> payload(RunContext run, DataTokenId from, RunInput.Kind kind) {
+        return Optional.ofNullable(entities.find(RunInput.class, new RunInput.Key(run.jobId().value(), run.dt().value(),
+                from.value(), kind))).map(RunInput::payload);
     }
 
     public List<RunInput> inputsTo(String job, String to) {

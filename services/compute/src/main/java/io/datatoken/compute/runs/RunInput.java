@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.List;
 
 /** What another node sent this one for a job, as accepted: a row of run_input. */
 @Entity
@@ -26,7 +26,7 @@ public class RunInput {
         /** An additive share of a party's Z_i (S1). */
         SHARE("ss-share", "secure-sum"),
         /** A compute node's sum of the shares it holds (S1). */
-        PARTIAL_SUM("secure-sum", null),
+        PARTIAL_SUM("secure-sum"),
         /** PSI: the requester's blinded items. */
         PSI_QUERY("psi-request", "psi-respond"),
         /** PSI: the requester's items blinded again and the responder's own, blinded. */
@@ -36,14 +36,20 @@ public class RunInput {
         /** Joint statistics: one share of a party's count, sum and sum of squares. */
         STATS_SHARE("stats-share", "stats-sum"),
         /** Joint statistics: a compute node's sum of the moment shares it holds. */
-        STATS_PARTIAL("stats-sum", null);
+        STATS_PARTIAL("stats-sum"),
+        /** Paillier: the key holder's public key, for the data owners and the node that adds. */
+        PAILLIER_KEY("paillier-keyholder", "paillier-encrypt", "paillier-sum"),
+        /** Paillier: a data owner's column, encrypted under the key holder's key. */
+        PAILLIER_VALUES("paillier-encrypt", "paillier-sum"),
+        /** Paillier: the encrypted sum and count, for the key holder to decrypt. */
+        PAILLIER_AGGREGATE("paillier-sum", "paillier-keyholder");
 
         private final String fromOp;
-        private final String toOp;
+        private final List<String> toOps;
 
-        Kind(String fromOp, String toOp) {
+        Kind(String fromOp, String... toOps) {
             this.fromOp = fromOp;
-            this.toOp = toOp;
+            this.toOps = List.of(toOps);
         }
 
         /** The op the sending asset runs in the job. */
@@ -51,9 +57,9 @@ public class RunInput {
             return fromOp;
         }
 
-        /** The op the receiving asset runs in the same composition; empty: the receiver is the job's algorithm. */
-        public Optional<String> toOp() {
-            return java.util.Optional.ofNullable(toOp);
+        /** The ops the receiving asset may run in the same composition; none: the receiver is the job's algorithm. */
+        public List<String> toOps() {
+            return toOps;
         }
 
         /** Whether the payload is a ring matrix ({@link RingMatrices}) rather than an op's JSON object. */

@@ -47,20 +47,10 @@ public class StatsShare implements OpDriver {
     @Override
     public Outcome run(RunContext run) {
         JointStatsPlan plan = JointStatsPlan.of(plans, run.placement());
-        double[][] rows;
-        try {
-            rows = datasets.datasetOf(run.dt()).orElseThrow(() -> new RunFailed("no dataset is bound to " + run.dt()
-                    + " on this node: bind one with POST /v1/datasets"));
-        } catch (IllegalArgumentException e) {
-            throw new RunFailed(e.getMessage(), e);
-        }
-        if (plan.column() >= rows[0].length) {
-            throw new RunFailed("the workflow asks for column " + plan.column() + " but the dataset of " + run.dt()
-                    + " has " + rows[0].length + " columns");
-        }
+        double[] values = Columns.of(datasets, run, plan.column());
         JsonArrayBuilder column = Json.createArrayBuilder();
-        for (double[] row : rows) {
-            column.add(row[plan.column()]);
+        for (double value : values) {
+            column.add(value);
         }
         String input = plan.agreed(Json.createObjectBuilder().add("party", run.dt().value()).add("column", column))
                 .build().toString();
@@ -82,6 +72,6 @@ public class StatsShare implements OpDriver {
             sent.append(share).append('\n');
         }
         return new Outcome(Transfer.sha256(sent.toString()), "sent one share of the count, sum and sum of squares of "
-                + rows.length + " rows to each of " + plan.holders().size() + " compute assets");
+                + values.length + " rows to each of " + plan.holders().size() + " compute assets");
     }
 }
