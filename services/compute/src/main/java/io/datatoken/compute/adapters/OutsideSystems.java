@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import io.datatoken.compute.kubernetes.KubernetesOps;
 import io.datatoken.compute.ops.OpLibraries;
 import io.datatoken.compute.ops.OpRunner;
 import io.datatoken.compute.runs.NodeAccount;
@@ -108,6 +109,14 @@ public class OutsideSystems {
     @Inject
     @ConfigProperty(name = "datatoken.compute.op.memory-bytes", defaultValue = "2147483648")
     long opMemoryBytes;
+
+    /** Where ops run: {@code process} (a child process of the node) or {@code kubernetes} (a Job each). */
+    @Inject
+    @ConfigProperty(name = "datatoken.compute.executor", defaultValue = "process")
+    String executor;
+
+    @Inject
+    KubernetesOps kubernetes;
 
     /** How long the node waits for a peer node to take a transfer. */
     @Inject
@@ -268,7 +277,13 @@ public class OutsideSystems {
         Path limits = prlimit.filter(p -> !p.isBlank() && !p.equals("none")).map(Path::of).orElse(null);
         Path launcher = java.map(String::strip).filter(j -> !j.isEmpty()).map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java"));
-        return new OpRunner(Path.of(python), launcher, limits, opTimeLimit, opMemoryBytes);
+        OpRunner.Executor elsewhere = switch (executor.strip()) {
+            case "process" -> null;
+            case "kubernetes" -> kubernetes.executor(opTimeLimit, opMemoryBytes);
+            default -> throw new IllegalStateException("datatoken.compute.executor is '" + executor
+                    + "'; known: process, kubernetes");
+        };
+        return new OpRunner(Path.of(python), launcher, limits, opTimeLimit, opMemoryBytes, elsewhere);
     }
 
     private static String read(String file) {

@@ -28,8 +28,10 @@ import java.util.stream.Stream;
  * @param prlimit     absolute path of {@code prlimit}, or {@code null} to run without rlimits
  * @param timeLimit   wall-clock limit (the CPU limit is one second more, so this one stops an op first)
  * @param memoryBytes address-space limit (a JAR op needs 1 GiB at least: the JVM reserves its spaces up front)
+ * @param elsewhere   where ops run instead of a child process ({@code datatoken.compute.executor=kubernetes}:
+ *                    a Kubernetes Job each), or {@code null} for a child process of this node
  */
-public record OpRunner(Path python, Path java, Path prlimit, Duration timeLimit, long memoryBytes) {
+public record OpRunner(Path python, Path java, Path prlimit, Duration timeLimit, long memoryBytes, Executor elsewhere) {
 
     /** Largest result an op may write. */
     public static final int MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
@@ -40,8 +42,20 @@ public record OpRunner(Path python, Path java, Path prlimit, Duration timeLimit,
         Objects.requireNonNull(timeLimit, "timeLimit");
     }
 
+    /** Ops run as child processes of this node. */
+    public OpRunner(Path python, Path java, Path prlimit, Duration timeLimit, long memoryBytes) {
+        this(python, java, prlimit, timeLimit, memoryBytes, null);
+    }
+
     public String run(Path opDirectory, String input) {
         Path entry = entryOf(opDirectory);
+        boolean jar = entry.getFileName().toString().endsWith(".jar");
+        if (elsewhere != null) {
+            List<String> command = jar ? javaCommand(Interpreter.JAVA.name(), entry)
+                    : List.of(Interpreter.PYTHON.name(), "-I", "-S", entry.getFileName().toString());
+            return elsewhere.run(opDirectory, jar ? Interpreter.JAVA : Interpreter.PYTHON,
+                    command.subList(1, command.size()), input);
+        }
         List<String> command = new ArrayList<>();
         if (prlimit != null) {
             command.addAll(List.of(prlimit.toString(), "--as=" + memoryBytes,
@@ -49,8 +63,7 @@ public record OpRunner(Path python, Path java, Path prlimit, Duration timeLimit,
                     // the wall-clock limit keeps that limit the one that normally stops it.
                     "--cpu=" + ((timeLimit.toMillis() + 999) / 1000 + 1), "--nofile=64", "--"));
         }
-        boolean jar = entry.getFileName().toString().endsWith(".jar");
-        command.addAll(jar ? javaCommand(entry) : List.of(python.toString(), "-I", "-S", entry.getFileName().toString()));
+        command.addAll(jar ? javaCommand(java.toString(), entry) : List.of(python.toString(), "-I", "-S", entry.getFileName().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(opDirectory.toFile());
         builder.environment().clear();
         builder.environment().put("LANG", "C.UTF-8");
@@ -90,8 +103,8 @@ public record OpRunner(Path python, Path java, Path prlimit, Duration timeLimit,
      * address-space limit: a quarter of it for the heap, the rest for metaspace, code, stacks and the
      * op's native buffers.
      */
-    private List<String> javaCommand(Path jar) {
-        return List.of(java.toString(), "-XX:+UseSerialGC", "-Xmx" + memoryBytes / 4, "-XX:MaxMetaspaceSize=96m",
+    private List<String> javaCommand(String java, Path jar) {
+        return List.of(java, "-XX:+UseSerialGC", "-Xmx" + memoryBytes / 4, "-XX:MaxMetaspaceSize=96m",
                 "-XX:CompressedClassSpaceSize=32m", "-XX:ReservedCodeCacheSize=32m", "-Xss512k", "-XX:-UsePerfData",
                 "-jar", jar.getFileName().toString());
     }
@@ -127,6 +140,22 @@ public record OpRunner(Path python, Path java, Path prlimit, Duration timeLimit,
     private static String tail(byte[] stderr) {
         String text = new String(stderr, StandardCharsets.UTF_8).strip();
         return text.length() <= 2000 ? text : "…" + text.substring(text.length() - 2000);
+    }
+
+    /** The interpreter an op's entry runs on. */
+    public enum Interpreter { PYTHON, JAVA }
+
+    /**
+     * Runs ops somewhere else than in a child process of this node, with the same command and limits;
+     * implementations throw {@link OpFailed} when the op produced no result.
+     */
+    public interface Executor {
+        /**
+         * @param opDirectory the op's verified, unpacked package ({@code <work-dir>/ops/<op hash>})
+         * @param arguments   what follows the interpreter, relative to the op directory
+         * @return the op's stdout
+         */
+        String run(Path opDirectory, Interpreter interpreter, List<String> arguments, String input);
     }
 
     /** The op did not produce a result. */
