@@ -26,7 +26,7 @@ public class JobResult {
     private int parts;
 
     /** Z as a JSON array of rows of numbers (S1), else null. */
-    @Column(name = "z", nullable = false)
+    @Column(name = "z")
     private String z;
 
     /** The trained model as JSON, or null when no labels are bound to the algorithm. */

@@ -97,7 +97,10 @@ public class Results {
         }
         try {
             store.keep(result);
-        } catch (PersistenceException | TransactionalException raced) {
+        } catch (PersistenceException | TransactionalException e) {
+            if (store.find(result.job()).isEmpty()) {
+                throw e;
+            }
             LOG.fine(() -> "the result of job " + result.job() + " was kept by a concurrent step");
         }
     }

@@ -35,13 +35,31 @@ public final class FedAvgNode {
         var config = new SecAggConfig(round, SecAggConfig.recommendedThreshold(devices.size()), length, fixedPoint);
         List<SecAggClient> clients = devices.stream().map(device -> device.train(config, round, model)).toList();
         AggregationResult aggregate = SecAggRound.run(new SecAggServer(config), clients, dropouts);
-        double[] sum = aggregate.sum();
-        double samples = sum[length - 1];
+        model = averaged(model, aggregate.sum());
+        return new RoundReport(round, model, aggregate.contributors(), samples(aggregate.sum()));
+    }
+
+    /**
+     * The model moved by the sample-weighted average update, from the round's sum: {@code sum_u n_u *
+     * delta_u} per weight, then {@code sum_u n_u}. Unchanged when the contributors hold no rows.
+     */
+    public static GlobalModel averaged(GlobalModel model, double[] sum) {
         double[] weights = model.weights();
+        if (sum.length != weights.length + 1) {
+            throw new IllegalArgumentException("a sum of " + sum.length + " elements for " + weights.length + " weights");
+        }
+        long samples = samples(sum);
+        if (samples == 0) {
+            return model;
+        }
         for (int j = 0; j < weights.length; j++) {
             weights[j] += sum[j] / samples;
         }
-        model = new GlobalModel(weights);
-        return new RoundReport(round, model, aggregate.contributors(), Math.round(samples));
+        return new GlobalModel(weights);
+    }
+
+    /** The rows behind a round's sum: its last element, an integer (exact in the fixed point). */
+    public static long samples(double[] sum) {
+        return Math.round(sum[sum.length - 1]);
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.function.Function;
 
 /**
@@ -16,6 +17,9 @@ import java.util.function.Function;
 final class OpIo {
 
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The most a node reads of an op's output (the compute node's {@code OpRunner.MAX_OUTPUT_BYTES}). */
+    static final int MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 
     private OpIo() {
     }
@@ -35,13 +39,28 @@ final class OpIo {
             if (input == null || !input.isObject()) {
                 throw new IllegalArgumentException("the input is one JSON object");
             }
-            out.print(JSON.writeValueAsString(op.apply(input)));
+            byte[] output = JSON.writeValueAsBytes(op.apply(input));
+            if (output.length > MAX_OUTPUT_BYTES) {
+                // refused here, with a reason, rather than cut off by the node
+                throw new IllegalArgumentException("the output would be " + output.length + " bytes, more than the "
+                        + MAX_OUTPUT_BYTES + " an op may write: split the input over several runs");
+            }
+            out.write(output);
             out.flush();
             return 0;
-        } catch (IOException | IllegalArgumentException | IllegalStateException refused) {
-            err.println(refused.getMessage());
+        } catch (IOException | RuntimeException refused) {
+            // a library's unexpected exception too: the node shows this line, a stack trace would bury it
+            err.println(oneLine(refused.getMessage() == null ? refused.toString() : refused.getMessage()));
+            return 1;
+        } catch (OutOfMemoryError e) {
+            err.println("the op ran out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                    + " MiB of heap): give it less input per run");
             return 1;
         }
+    }
+
+    private static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     static int intField(JsonNode input, String name) {
@@ -62,6 +81,54 @@ final class OpIo {
             throw new IllegalArgumentException("'" + name + "' must be a non-empty string");
         }
         return value.asText();
+    }
+
+    static boolean booleanField(JsonNode input, String name) {
+        JsonNode value = input.path(name);
+        if (!value.isBoolean()) {
+            throw new IllegalArgumentException("'" + name + "' must be true or false");
+        }
+        return value.asBoolean();
+    }
+
+    static JsonNode objectField(JsonNode input, String name) {
+        JsonNode value = input.path(name);
+        if (!value.isObject()) {
+            throw new IllegalArgumentException("'" + name + "' must be an object");
+        }
+        return value;
+    }
+
+    /** The base64 (RFC 4648, with padding) bytes of a string field. */
+    static byte[] base64Field(JsonNode input, String name) {
+        return base64(input.path(name), name);
+    }
+
+    /** The bytes of a base64 value, {@code label} naming it in a refusal. */
+    static byte[] base64(JsonNode value, String label) {
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException("'" + label + "' must be a base64 string");
+        }
+        try {
+            return Base64.getDecoder().decode(value.asText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + label + "' is not base64: " + e.getMessage());
+        }
+    }
+
+    static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** The op's step, one of {@code steps}. */
+    static String step(JsonNode input, String... steps) {
+        JsonNode value = input.path("step");
+        for (String step : steps) {
+            if (step.equals(value.asText(null))) {
+                return step;
+            }
+        }
+        throw new IllegalArgumentException("'step' must be one of " + String.join(", ", steps));
     }
 
     static JsonNode arrayField(JsonNode input, String name) {

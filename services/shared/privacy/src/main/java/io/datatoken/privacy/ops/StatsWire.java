@@ -7,7 +7,6 @@ import io.datatoken.privacy.stats.Moments;
 import io.datatoken.privacy.stats.PartialMoments;
 import io.datatoken.privacy.stats.StatsParameters;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -65,14 +64,10 @@ final class StatsWire {
     }
 
     private static String word(long value) {
-        return HexFormat.of().toHexDigits(value);
+        return RingWords.word(value);
     }
 
     private static long word(JsonNode node, String name) {
-        String hex = node.path(name).asText("");
-        if (!hex.matches("[0-9a-f]{16}")) {
-            throw new IllegalArgumentException("'" + name + "' must be a ring word: 16 lower-case hex digits");
-        }
-        return HexFormat.fromHexDigitsToLong(hex);
+        return RingWords.word(node.path(name), name);
     }
 }

@@ -25,6 +25,23 @@ public final class KeyHolder {
         return new KeyHolder(PaillierKeyPair.generate(random), FixedPoint.DEFAULT_SCALE_BITS, FixedPoint.DEFAULT_VALUE_BITS);
     }
 
+    /**
+     * The key holder of {@code run} between its two steps, from the state {@link #exportState} gave.
+     * Refuses the state of another run: its key would decrypt another run's aggregate.
+     */
+    public static KeyHolder restore(KeyHolderState state, String run) {
+        if (!state.run().equals(run)) {
+            throw new IllegalArgumentException("the state belongs to run " + state.run() + ", not " + run);
+        }
+        EncryptionKey key = state.announcement();
+        return new KeyHolder(PaillierKeyPair.fromFactor(key.modulus(), state.prime()), key.scaleBits(), key.valueBits());
+    }
+
+    /** What this key holder must keep, on its own node, to decrypt {@code run}'s aggregate (decision 0018). */
+    public KeyHolderState exportState(String run) {
+        return new KeyHolderState(run, announcement, keys.privateKey().smallerPrime());
+    }
+
     /** Sent to the data owners and the compute node. */
     public EncryptionKey announcement() {
         return announcement;

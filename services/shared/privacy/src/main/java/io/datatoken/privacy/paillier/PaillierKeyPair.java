@@ -42,6 +42,22 @@ public record PaillierKeyPair(PaillierPublicKey publicKey, PaillierPrivateKey pr
         return generateAnySize(modulusBits, random);
     }
 
+    /**
+     * The key pair of a modulus and one of its prime factors, as a key holder kept them. Refuses a factor
+     * that does not divide the modulus into two primes.
+     */
+    static PaillierKeyPair fromFactor(BigInteger modulus, BigInteger p) {
+        var publicKey = new PaillierPublicKey(modulus);
+        if (p.signum() <= 0 || p.equals(BigInteger.ONE) || !modulus.mod(p).equals(BigInteger.ZERO)) {
+            throw new IllegalArgumentException("the kept prime does not divide the modulus");
+        }
+        BigInteger q = modulus.divide(p);
+        if (!p.isProbablePrime(CERTAINTY) || !q.isProbablePrime(CERTAINTY)) {
+            throw new IllegalArgumentException("the kept factors of the modulus are not prime");
+        }
+        return new PaillierKeyPair(publicKey, new PaillierPrivateKey(publicKey, p, q));
+    }
+
     /** Any size from 256 bits: for tests only, where 2048-bit keys would cost too much time. */
     static PaillierKeyPair generateAnySize(int modulusBits, SecureRandom random) {
         if (modulusBits < PaillierPublicKey.MIN_MODULUS_BITS || modulusBits % 2 != 0) {

@@ -10,6 +10,8 @@ import org.bouncycastle.util.BigIntegers;
 public final class PaillierPrivateKey {
 
     private final PaillierPublicKey publicKey;
+    private final BigInteger p;
+    private final BigInteger q;
     private final BigInteger lambda;
     private final BigInteger mu;
 
@@ -24,6 +26,8 @@ public final class PaillierPrivateKey {
             throw new IllegalArgumentException("Paillier needs gcd(pq, (p - 1)(q - 1)) = 1");
         }
         this.publicKey = publicKey;
+        this.p = p;
+        this.q = q;
         this.lambda = pMinus1.multiply(qMinus1).divide(pMinus1.gcd(qMinus1));
         BigInteger g = n.add(BigInteger.ONE);
         this.mu = BigIntegers.modOddInverse(n, l(g.modPow(lambda, publicKey.modulusSquared())));
@@ -40,6 +44,11 @@ public final class PaillierPrivateKey {
                     + "; this private key decrypts only under key " + publicKey.keyId());
         }
         return l(ciphertext.value().modPow(lambda, publicKey.modulusSquared())).multiply(mu).mod(publicKey.modulus());
+    }
+
+    /** The smaller prime: with the public modulus, all a key holder keeps between its two steps. */
+    BigInteger smallerPrime() {
+        return p.min(q);
     }
 
     private BigInteger l(BigInteger x) {

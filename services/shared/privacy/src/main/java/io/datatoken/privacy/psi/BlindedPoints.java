@@ -28,6 +28,25 @@ public final class BlindedPoints {
         return new BlindedPoints(packed.clone());
     }
 
+    /**
+     * Points received from the other party, refused unless each is a canonical u-coordinate (below
+     * 2^255 - 19) of a point outside the curve's small subgroup: a point of order 1, 2, 4 or 8 blinds to
+     * the same value under every scalar, so such points in an answer would all "match" each other.
+     */
+    public static BlindedPoints received(byte[] packed) {
+        BlindedPoints points = new BlindedPoints(packed.clone());
+        for (int i = 0; i < points.size(); i++) {
+            int off = i * POINT_SIZE;
+            if (!SmallOrder.isCanonical(points.packed, off)) {
+                throw new IllegalArgumentException("point " + i + " is not a canonical u-coordinate (below 2^255 - 19)");
+            }
+            if (SmallOrder.contains(points.packed, off)) {
+                throw new IllegalArgumentException("point " + i + " is of small order, not a blinded item");
+            }
+        }
+        return points;
+    }
+
     public static BlindedPoints empty() {
         return new BlindedPoints(new byte[0]);
     }

@@ -10,6 +10,8 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
  */
 final class BlindingKey {
 
+    static final int SIZE = X25519.SCALAR_SIZE;
+
     private final byte[] scalar;
 
     private BlindingKey(byte[] scalar) {
@@ -20,6 +22,19 @@ final class BlindingKey {
         byte[] scalar = new byte[X25519.SCALAR_SIZE];
         X25519.generatePrivateKey(random, scalar);
         return new BlindingKey(scalar);
+    }
+
+    /** A key kept between two steps of one run (the scalar as {@link #scalar()} gave it). */
+    static BlindingKey of(byte[] scalar) {
+        if (scalar.length != SIZE) {
+            throw new IllegalArgumentException("a blinding scalar is " + SIZE + " bytes");
+        }
+        return new BlindingKey(scalar.clone());
+    }
+
+    /** The secret itself (a copy): only for the party's own state between two steps. */
+    byte[] scalar() {
+        return scalar.clone();
     }
 
     /** out[outOff..+32) = [this] u, u read from in[inOff..+32). */

@@ -36,6 +36,42 @@ public final class PsiRequester {
         this.key = key;
     }
 
+    /**
+     * The requester of {@code run} between its two steps, from the state {@link #exportState} gave: its
+     * request made, waiting for the answer. Refuses the state of another run, whose secret and items would
+     * give a wrong intersection (or another run's).
+     */
+    public static PsiRequester restore(PsiRequesterState state, String run, BlindingPool pool) {
+        if (!state.run().equals(run)) {
+            throw new IllegalArgumentException("the state belongs to run " + state.run() + ", not " + run);
+        }
+        var requester = new PsiRequester(state.terms(), state.itemsInRequestOrder(), pool, null, BlindingKey.of(state.scalar()));
+        if (requester.items.size() != state.itemsInRequestOrder().size()) {
+            throw new IllegalArgumentException("the state's items are not distinct");
+        }
+        // the items are kept in request order, so the i-th point sent is the i-th item
+        requester.order = new int[requester.items.size()];
+        for (int i = 0; i < requester.order.length; i++) {
+            requester.order[i] = i;
+        }
+        return requester;
+    }
+
+    /**
+     * What this requester must keep, on its own node, to continue {@code run} when the answer comes
+     * (decision 0018): between {@link #request()} and {@link #receive}.
+     */
+    public PsiRequesterState exportState(String run) {
+        if (order == null || intersection != null) {
+            throw new IllegalStateException("a requester's state is kept only between its request and the answer");
+        }
+        return new PsiRequesterState(run, terms, key.scalar(), itemsAt(order));
+    }
+
+    public PsiTerms terms() {
+        return terms;
+    }
+
     /** Step 1: H(x)^a for each distinct item, shuffled so that the list's order tells nothing. */
     public PsiRequest request() {
         if (order != null) {

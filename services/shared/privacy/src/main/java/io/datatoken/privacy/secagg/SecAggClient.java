@@ -22,7 +22,7 @@ public final class SecAggClient {
 
     private final int user;
     private final SecAggConfig config;
-    private final long[] input;
+    private final long[] input; // null when given only at masking
     private final SecureRandom random;
     private final Map<Integer, Share> heldMaskKeyShares = new HashMap<>();
     private final Map<Integer, Share> heldSelfMaskShares = new HashMap<>();
@@ -35,13 +35,66 @@ public final class SecAggClient {
     private SortedSet<Integer> committed;
 
     public SecAggClient(int user, SecAggConfig config, double[] input, SecureRandom random) {
-        if (input.length != config.length()) {
-            throw new IllegalArgumentException("input length " + input.length + " != " + config.length());
-        }
         this.user = user;
         this.config = config;
-        this.input = config.fixedPoint().encode(input);
+        this.input = encode(config, input);
         this.random = random;
+    }
+
+    /**
+     * A client whose input is given only when it masks ({@link #maskInput(ShareDelivery, double[])}): a
+     * device that trains once the round's shares are out, so that its update is never kept between steps.
+     */
+    public SecAggClient(int user, SecAggConfig config, SecureRandom random) {
+        this.user = user;
+        this.config = config;
+        this.input = null;
+        this.random = random;
+    }
+
+    /**
+     * The client of {@code run} between two steps, from the state {@link #exportState} gave. Refuses the
+     * state of another run: its keys and shares belong to other users' masks.
+     */
+    public static SecAggClient restore(SecAggClientState state, String run, SecureRandom random) {
+        if (!state.run().equals(run)) {
+            throw new IllegalArgumentException("the state belongs to run " + state.run() + ", not " + run);
+        }
+        var client = new SecAggClient(state.user(), state.config(), random);
+        client.phase = Phase.valueOf(state.step().name());
+        if (state.step() != SecAggClientState.Step.MASKED) {
+            client.channelKeys = X25519KeyPair.of(state.channelPrivateKey());
+            client.maskKeys = X25519KeyPair.of(state.maskPrivateKey());
+        }
+        if (state.step() == SecAggClientState.Step.SHARED) {
+            client.selfMaskSeed = state.selfMaskSeed();
+            client.roster = new Roster(state.roster());
+        }
+        if (state.step() == SecAggClientState.Step.MASKED) {
+            client.committed = state.committed();
+        }
+        if (state.step() != SecAggClientState.Step.ADVERTISED) {
+            client.heldMaskKeyShares.putAll(state.heldMaskKeyShares());
+            client.heldSelfMaskShares.putAll(state.heldSelfMaskShares());
+        }
+        return client;
+    }
+
+    /**
+     * What this client must keep, on its own node, to take its next step in {@code run} (decision 0018):
+     * only what that step needs, never the input.
+     */
+    public SecAggClientState exportState(String run) {
+        return switch (phase) {
+            case ADVERTISED -> new SecAggClientState(run, user, config, SecAggClientState.Step.ADVERTISED,
+                    channelKeys.privateKey(), maskKeys.privateKey(), null, null, null, null, null);
+            case SHARED -> new SecAggClientState(run, user, config, SecAggClientState.Step.SHARED, channelKeys.privateKey(),
+                    maskKeys.privateKey(), selfMaskSeed, roster.users(), null, heldMaskKeyShares, heldSelfMaskShares);
+            case MASKED -> new SecAggClientState(run, user, config, SecAggClientState.Step.MASKED, null, null, null, null,
+                    committed, heldMaskKeyShares, heldSelfMaskShares);
+            case NEW, DONE -> throw new IllegalStateException("user " + user + " has nothing to keep " + (phase == Phase.NEW
+                    ? "before it advertises its keys" : "after it answered the unmasking"));
+        };
     }
 
     public int user() {
@@ -94,6 +147,21 @@ public final class SecAggClient {
 
     /** Round 2: the input plus the self mask, plus or minus one pairwise mask per committed peer (plus when the peer's id is higher). */
     public MaskedInput maskInput(ShareDelivery delivery) {
+        if (input == null) {
+            throw new IllegalStateException("user " + user + " was given no input: mask with maskInput(delivery, input)");
+        }
+        return mask(delivery, input);
+    }
+
+    /** Round 2 for a client given its input only now (the input never enters its kept state). */
+    public MaskedInput maskInput(ShareDelivery delivery, double[] input) {
+        if (this.input != null) {
+            throw new IllegalStateException("user " + user + " already has its input");
+        }
+        return mask(delivery, encode(config, input));
+    }
+
+    private MaskedInput mask(ShareDelivery delivery, long[] input) {
         expect(Phase.SHARED);
         if (delivery.to() != user || !delivery.committed().contains(user)) {
             throw new IllegalArgumentException("a delivery for user " + delivery.to() + " that leaves out user " + user);
@@ -152,6 +220,13 @@ public final class SecAggClient {
         }
         phase = Phase.DONE;
         return new UnmaskResponse(user, selfMaskShares, maskKeyShares);
+    }
+
+    private static long[] encode(SecAggConfig config, double[] input) {
+        if (input.length != config.length()) {
+            throw new IllegalArgumentException("input length " + input.length + " != " + config.length());
+        }
+        return config.fixedPoint().encode(input);
     }
 
     private byte[] channelKey(KeyAdvertisement peer) {

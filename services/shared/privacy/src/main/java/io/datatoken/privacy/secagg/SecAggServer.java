@@ -29,9 +29,47 @@ public final class SecAggServer {
     private Roster roster;
     private SortedSet<Integer> committed;
     private SortedSet<Integer> survivors;
+    private long[] maskedSum;
 
     public SecAggServer(SecAggConfig config) {
         this.config = config;
+    }
+
+    /**
+     * The server of {@code run} at the start of a phase, from the state {@link #exportState} gave then.
+     * Refuses the state of another run.
+     */
+    public static SecAggServer restore(SecAggServerState state, String run) {
+        if (!state.run().equals(run)) {
+            throw new IllegalArgumentException("the state belongs to run " + state.run() + ", not " + run);
+        }
+        var server = new SecAggServer(state.config());
+        server.phase = Phase.valueOf(state.phase().name());
+        server.roster = state.roster() == null ? null : new Roster(state.roster());
+        server.committed = state.committed();
+        server.survivors = state.survivors();
+        server.maskedSum = state.maskedSum();
+        return server;
+    }
+
+    /**
+     * What this server must keep to go on with {@code run} (decision 0018), taken as a phase begins (after
+     * a {@code close…}, before the phase's first message): a step of the op receives all of a phase's
+     * messages and closes it at once.
+     */
+    public SecAggServerState exportState(String run) {
+        boolean inboxEmpty = switch (phase) {
+            case ADVERTISING -> advertised.isEmpty();
+            case SHARING -> sharesBySender.isEmpty();
+            case MASKING -> maskedInputs.isEmpty();
+            case UNMASKING -> responses.isEmpty();
+            case DONE -> throw new IllegalStateException("the round is over: nothing to keep");
+        };
+        if (!inboxEmpty) {
+            throw new IllegalStateException("the server's state is taken as a phase begins, not during " + phase);
+        }
+        return new SecAggServerState(run, config, SecAggServerState.Phase.valueOf(phase.name()),
+                roster == null ? null : roster.users(), committed, survivors, maskedSum);
     }
 
     public void receive(KeyAdvertisement keys) {
@@ -99,6 +137,12 @@ public final class SecAggServer {
         expect(Phase.MASKING);
         requireAtLeastThreshold(maskedInputs.size(), "masked inputs");
         survivors = new TreeSet<>(maskedInputs.keySet());
+        maskedSum = new long[config.length()];
+        for (long[] masked : maskedInputs.values()) {
+            for (int i = 0; i < maskedSum.length; i++) {
+                maskedSum[i] += masked[i];
+            }
+        }
         phase = Phase.UNMASKING;
         return new UnmaskRequest(survivors);
     }
@@ -114,12 +158,7 @@ public final class SecAggServer {
     public AggregationResult aggregate() {
         expect(Phase.UNMASKING);
         requireAtLeastThreshold(responses.size(), "unmasking responses");
-        long[] sum = new long[config.length()];
-        for (long[] masked : maskedInputs.values()) {
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += masked[i];
-            }
-        }
+        long[] sum = maskedSum.clone();
         for (int survivor : survivors) {
             byte[] selfMaskSeed = SeedSharing.reconstruct(sharesOf(survivor, UnmaskResponse::selfMaskShares));
             MaskPrg.addMask(sum, selfMaskSeed, true);

@@ -12,6 +12,14 @@ record X25519KeyPair(byte[] privateKey, byte[] publicKey) {
         return new X25519KeyPair(privateKey, publicKeyOf(privateKey));
     }
 
+    /** The pair of a private key kept between two steps. */
+    static X25519KeyPair of(byte[] privateKey) {
+        if (privateKey.length != X25519.SCALAR_SIZE) {
+            throw new IllegalArgumentException("an X25519 private key is " + X25519.SCALAR_SIZE + " bytes");
+        }
+        return new X25519KeyPair(privateKey.clone(), publicKeyOf(privateKey));
+    }
+
     static byte[] publicKeyOf(byte[] privateKey) {
         byte[] publicKey = new byte[X25519.POINT_SIZE];
         X25519.generatePublicKey(privateKey, 0, publicKey, 0);
