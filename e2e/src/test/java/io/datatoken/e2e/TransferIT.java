@@ -58,6 +58,20 @@ class TransferIT {
     }
 
     @Test
+    void an_op_message_that_is_not_one_json_object_is_refused_before_anything_else() throws Exception {
+        var someone = ChainAccounts.generate();
+        for (String kind : List.of("PSI_QUERY", "STATS_SHARE", "PAILLIER_VALUES")) {
+            for (String malformed : List.of("[1,2]", "\"query\"", "{\"points\":", "")) {
+                Problems.assertProblem(send(transfer(bankAData, kind, malformed, someone.privateKey())), 400,
+                        "malformed-payload");
+            }
+        }
+        // one JSON object passes this check and goes on to the chain's, which a made-up job fails
+        Problems.assertProblem(send(transfer(bankAData, "PSI_QUERY", "{\"requesterPoints\":\"AAAA\"}",
+                someone.privateKey())), 409, "wrong-organization");
+    }
+
+    @Test
     void malformed_transfers_and_signatures_get_a_problem_not_a_stack_trace() {
         Problems.assertProblem(send("{\"job\":\"0x01\"}"), 400, "malformed-transfer");
         Problems.assertProblem(send(transfer(bankAData, RING_MATRIX, null).replace("\"kind\":\"SHARE\"", "\"kind\":\"GIFT\"")),
@@ -72,14 +86,18 @@ class TransferIT {
 
     /** A SHARE for a made-up job from {@code from} to a made-up asset, signed over the wire format of 0014. */
     private static String transfer(String from, String payload, String key) {
+        return transfer(from, "SHARE", payload, key);
+    }
+
+    private static String transfer(String from, String kind, String payload, String key) {
         String job = AssetWorld.newDt();
         String to = AssetWorld.newDt();
         String signature = "0x00";
         if (key != null) {
-            String message = String.join("\n", "datatoken-transfer/1", job, from, to, "SHARE", sha256(payload));
+            String message = String.join("\n", "datatoken-transfer/1", job, from, to, kind, sha256(payload));
             signature = NodeMessages.sign(message.getBytes(StandardCharsets.UTF_8), key);
         }
-        return "{\"job\":\"" + job + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"kind\":\"SHARE\",\"payload\":"
+        return "{\"job\":\"" + job + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"kind\":\"" + kind + "\",\"payload\":"
                 + "\"" + payload.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"signature\":\"" + signature + "\"}";
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,6 +63,17 @@ class DockerfilesTest {
         assertThat(instructions(text, "COPY")).anySatisfy(copy -> assertThat(copy)
                 .startsWith("identity/src/main/keycloak/datatoken-realm.json"));
         assertThat(text).doesNotContain("identity/dev");
+    }
+
+    @Test
+    void the_op_runner_carries_the_privacy_module_s_kept_libraries_where_the_op_jobs_look_for_them() throws IOException {
+        String text = Files.readString(Manifests.REPO.resolve("k8s/images/op-runner/Dockerfile"));
+        String jobs = Pattern.compile("(?m)^\\s*- DATATOKEN_COMPUTE_KUBERNETES_JVM_LIBRARIES=(\\S+)$")
+                .matcher(Files.readString(Manifests.K8S.resolve("compute-node/kustomization.yaml"))).results()
+                .map(m -> m.group(1)).findFirst().orElseThrow();
+        assertThat(instructions(text, "COPY")).containsExactly("services/shared/privacy/target/op-runtime/*.jar " + jobs + "/");
+        // built from the repository root, where the privacy module's build output is
+        assertThat(text).contains("docker build -f k8s/images/op-runner/Dockerfile");
     }
 
     /** The arguments of each instruction of a kind, continuation lines joined. */

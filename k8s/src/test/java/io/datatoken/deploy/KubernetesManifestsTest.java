@@ -104,6 +104,31 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void each_node_and_its_op_jobs_check_kept_libraries_against_the_op_runner_image_s_own() {
+        RENDERED.forEach((overlay, objects) -> Manifests.ofType(objects, Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().equals("compute")).forEach(compute -> {
+                    Map<String, String> config = Manifests.ofType(objects, ConfigMap.class).stream()
+                            .filter(c -> c.getMetadata().getName().startsWith("compute-config")).findFirst().orElseThrow()
+                            .getData();
+                    PodSpec pod = compute.getSpec().getTemplate().getSpec();
+                    Container copy = pod.getInitContainers().stream().filter(c -> c.getName().equals("jvm-libraries"))
+                            .findFirst().orElseThrow(() -> new AssertionError("no jvm-libraries init container in " + overlay));
+                    // the same image (tag included) for the node's check and its Jobs'
+                    assertThat(copy.getImage()).as(overlay.toString())
+                            .isEqualTo(config.get("DATATOKEN_COMPUTE_KUBERNETES_IMAGE"));
+                    String nodeLibraries = config.get("DATATOKEN_COMPUTE_JVM_LIBRARIES");
+                    assertThat(copy.getCommand()).as(overlay.toString()).containsExactly("cp", "-R",
+                            config.get("DATATOKEN_COMPUTE_KUBERNETES_JVM_LIBRARIES") + "/.", nodeLibraries + "/");
+                    Container node = pod.getContainers().stream().filter(c -> c.getName().equals("compute")).findFirst()
+                            .orElseThrow();
+                    assertThat(node.getVolumeMounts()).as(overlay.toString()).anySatisfy(mount -> {
+                        assertThat(mount.getMountPath()).isEqualTo(nodeLibraries);
+                        assertThat(mount.getReadOnly()).isTrue();
+                    });
+                }));
+    }
+
+    @Test
     void no_secret_value_is_in_git() {
         RENDERED.forEach((overlay, objects) -> assertThat(Manifests.ofType(objects, Secret.class))
                 .as("Secrets rendered from %s (they are created at install, docs/deploy.md)", overlay).isEmpty());

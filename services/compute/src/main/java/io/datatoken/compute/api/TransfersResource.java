@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * Node to node: shares and partial sums of running jobs. Open to any caller because the node trusts
+ * Node to node: the messages of running jobs (decision 0014: each kind with its route). Open to any caller because the node trusts
  * only the transfer's signature and the chain (the signer's organization must own the sending asset).
  */
 @Path("/v1/transfers")
@@ -48,8 +49,9 @@ public class TransfersResource {
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Another compute node hands this one a share or a partial sum for a running job, signed by "
-            + "its chain account; kept once per (job, to, from), the same transfer again is accepted as a retry")
+    @Operation(summary = "Another compute node hands this one a message of a running job (a share, a partial sum, a PSI "
+            + "query or answer, a Paillier key or ciphertexts, ...), signed by its chain account; kept once per (job, to, "
+            + "from, kind), the same transfer again is accepted as a retry")
     @APIResponse(responseCode = "204", description = "kept")
     @APIResponse(responseCode = "400", description = "malformed transfer")
     @APIResponse(responseCode = "409", description = "refused: wrong signer, job not running, wrong op or asset, ...")
@@ -69,7 +71,8 @@ public class TransfersResource {
                     .toUpperCase(Locale.ROOT)), body.payload(), String.valueOf(body.signature()));
         } catch (IllegalArgumentException | NullPointerException malformed) {
             throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-transfer", "not a transfer (job, from, to, "
-                    + "kind SHARE or PARTIAL_SUM, payload, signature): " + malformed.getMessage());
+                    + "kind one of " + Arrays.toString(RunInput.Kind.values()) + ", payload, signature): "
+                    + malformed.getMessage());
         }
         try {
             inbox.receive(transfer);

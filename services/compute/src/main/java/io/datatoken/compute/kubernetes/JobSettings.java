@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param workClaim      the PersistentVolumeClaim mounted at the node's work directory
  * @param python         the interpreter of Python ops inside the image
  * @param java           the {@code java} launcher of JAR ops inside the image
+ * @param jvmLibraries   the image's directory of kept libraries, which JAR ops name by sha-256
+ *                       ({@code libraries.sha256}, decision 0017) and the Job copies in only when they match
  * @param cpu            CPU request and limit of an op (a Kubernetes quantity, e.g. {@code 1})
  * @param timeLimit      wall-clock limit of the op itself ({@code datatoken.compute.op.time-limit})
  * @param memoryBytes    memory request and limit of an op ({@code datatoken.compute.op.memory-bytes})
@@ -18,9 +20,9 @@ import java.util.Objects;
  * @param keepFinished   how long Kubernetes keeps a finished Job the node could not delete itself
  * @param coLocate       schedule the Job beside the node's pod (a ReadWriteOnce work volume)
  */
-public record JobSettings(String namespace, String image, String workClaim, String python, String java, String cpu,
-                          Duration timeLimit, long memoryBytes, Duration startAllowance, Duration keepFinished,
-                          boolean coLocate) {
+public record JobSettings(String namespace, String image, String workClaim, String python, String java,
+                          String jvmLibraries, String cpu, Duration timeLimit, long memoryBytes, Duration startAllowance,
+                          Duration keepFinished, boolean coLocate) {
 
     public JobSettings {
         Objects.requireNonNull(namespace, "namespace");
@@ -28,6 +30,7 @@ public record JobSettings(String namespace, String image, String workClaim, Stri
         Objects.requireNonNull(workClaim, "workClaim");
         Objects.requireNonNull(python, "python");
         Objects.requireNonNull(java, "java");
+        Objects.requireNonNull(jvmLibraries, "jvmLibraries");
         Objects.requireNonNull(cpu, "cpu");
         Objects.requireNonNull(timeLimit, "timeLimit");
         Objects.requireNonNull(startAllowance, "startAllowance");

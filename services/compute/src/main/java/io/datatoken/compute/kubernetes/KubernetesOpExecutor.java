@@ -135,8 +135,14 @@ public final class KubernetesOpExecutor implements OpRunner.Executor {
 
     private static String describe(ContainerStatus status) {
         ContainerStateTerminated end = status.getState().getTerminated();
-        String what = "verify".equals(status.getName()) && end.getExitCode() == OpJobs.CODE_MISMATCH_EXIT
-                ? "the op package in the Job is not the registered op" : status.getName() + " exit " + end.getExitCode();
+        String what = status.getName() + " exit " + end.getExitCode();
+        if ("verify".equals(status.getName())) {
+            if (end.getExitCode() == OpJobs.CODE_MISMATCH_EXIT) {
+                what = "the op package in the Job is not the registered op";
+            } else if (end.getExitCode() == OpJobs.LIBRARY_MISMATCH_EXIT) {
+                what = "the op runner image does not have the kept libraries the op package names by hash";
+            }
+        }
         String reason = end.getReason() == null || "Error".equals(end.getReason()) ? "" : " (" + end.getReason() + ")";
         String message = end.getMessage() == null || end.getMessage().isBlank() ? "" : ": " + tail(end.getMessage().strip());
         return what + reason + message;

@@ -44,6 +44,11 @@ public class KubernetesOps {
     @ConfigProperty(name = "datatoken.compute.kubernetes.java", defaultValue = "/usr/bin/java")
     String java;
 
+    /** Where the op runner image keeps the kept libraries of JAR ops (k8s/images/op-runner). */
+    @Inject
+    @ConfigProperty(name = "datatoken.compute.kubernetes.jvm-libraries", defaultValue = "/opt/datatoken/jvm-libraries")
+    String jvmLibraries;
+
     /** CPU request and limit of one op (Kubernetes quantity). */
     @Inject
     @ConfigProperty(name = "datatoken.compute.kubernetes.cpu", defaultValue = "1")
@@ -85,8 +90,8 @@ public class KubernetesOps {
         }
         String where = namespace.map(String::strip).filter(n -> !n.isEmpty()).or(() -> Optional.ofNullable(client.getNamespace()))
                 .orElseThrow(() -> new IllegalStateException("no namespace for op Jobs: set datatoken.compute.kubernetes.namespace"));
-        JobSettings settings = new JobSettings(where, runner, workClaim, python, java, cpu, timeLimit, memoryBytes,
-                startAllowance, keepFinished, coLocate);
+        JobSettings settings = new JobSettings(where, runner, workClaim, python, java, jvmLibraries, cpu, timeLimit,
+                memoryBytes, startAllowance, keepFinished, coLocate);
         Path work = Path.of(workDir);
         return new KubernetesOpExecutor(client, settings, new PackageShelf(ops, content, work), work);
     }

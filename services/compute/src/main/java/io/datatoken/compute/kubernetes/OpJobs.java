@@ -30,7 +30,8 @@ import java.util.Map;
  * API server, etcd or the container logs): {@code packages/<hash>.tar} (the package the node verified,
  * read-only), {@code executions/<id>/in/input.json} (read-only) and {@code executions/<id>/out/}
  * (where the op's stdout goes). The init container {@code verify} hashes the package again and
- * unpacks it into the pod's own {@code /op} only if it is the registered op.
+ * unpacks it into the pod's own {@code /op} only if it is the registered op, completed with the kept
+ * libraries it names by hash from the image's library directory only if their hashes match.
  */
 public final class OpJobs {
 
@@ -43,29 +44,37 @@ public final class OpJobs {
     public static final String SERVICE_ACCOUNT = "op-execution";
     /** Exit status of {@link #VERIFY} for a package that is not the registered op. */
     public static final int CODE_MISMATCH_EXIT = 3;
+    /** Exit status of {@link #VERIFY} for kept libraries the image lacks or has other bytes of. */
+    public static final int LIBRARY_MISMATCH_EXIT = 5;
     static final String OP_HASH_ANNOTATION = "datatoken.io/op-hash";
     static final int RUN_AS = 1001;
 
     /**
      * The init container's check, run as {@code python3 -I -S -c VERIFY <hex hash> <package> <directory>
-     * <termination log>}:
-     * the package's sha-256 must be the registered op hash, and it must hold plain relative files and
-     * directories only (as {@code ops.OpPackages} requires on the node), or nothing is unpacked.
+     * <termination log> <library directory>}: the package's sha-256 must be the registered op hash, and
+     * it must hold plain relative files and directories only (as {@code ops.OpPackages} requires on the
+     * node), or nothing is unpacked. Then, as {@code ops.OpLibraries} on the node, each kept library its
+     * {@code libraries.sha256} names ({@code sha256sum} lines, under {@code lib/} only) must be in the
+     * package with that hash, or is copied in from the image's library directory and must have it once
+     * copied; otherwise the unpacked op is cleared and the op never starts.
      */
     public static final String VERIFY = """
-            import hashlib, sys, tarfile
-            expected, package, into, last_words = sys.argv[1:5]
+            import hashlib, os, re, shutil, sys, tarfile
+            expected, package, into, last_words, kept = sys.argv[1:6]
             def refuse(why, status):
                 with open(last_words, 'a') as log:
                     log.write(why)
                 print(why, file=sys.stderr)
                 sys.exit(status)
-            digest = hashlib.sha256()
-            with open(package, 'rb') as code:
-                for block in iter(lambda: code.read(1 << 20), b''):
-                    digest.update(block)
-            if digest.hexdigest() != expected:
-                refuse('op-code-mismatch: the op package hashes to 0x' + digest.hexdigest()
+            def sha256(path):
+                digest = hashlib.sha256()
+                with open(path, 'rb') as source:
+                    for block in iter(lambda: source.read(1 << 20), b''):
+                        digest.update(block)
+                return digest.hexdigest()
+            actual = sha256(package)
+            if actual != expected:
+                refuse('op-code-mismatch: the op package hashes to 0x' + actual
                        + ', the registry names 0x' + expected + '; it was not run', %d)
             with tarfile.open(package, 'r:') as archive:
                 members = archive.getmembers()
@@ -74,7 +83,52 @@ public final class OpJobs {
                     if member.name.startswith('/') or '..' in parts or not (member.isfile() or member.isdir()):
                         refuse('the op package entry ' + repr(member.name) + ' is not a plain relative file', 4)
                 archive.extractall(into, members)
-            """.formatted(CODE_MISMATCH_EXIT);
+            def refuse_libraries(why):
+                for entry in os.listdir(into):
+                    path = os.path.join(into, entry)
+                    if os.path.isdir(path) and not os.path.islink(path):
+                        shutil.rmtree(path)
+                    else:
+                        os.remove(path)
+                refuse(why + '; it was not run', %d)
+            manifest = os.path.join(into, 'libraries.sha256')
+            if os.path.isfile(manifest):
+                with open(manifest, 'rb') as listing:
+                    text = listing.read()
+                try:
+                    lines = text.decode('utf-8').replace('\\r\\n', '\\n').replace('\\r', '\\n').split('\\n')
+                except UnicodeDecodeError:
+                    refuse_libraries('op-library-manifest: libraries.sha256 is not UTF-8 text')
+                for line in lines:
+                    if not line.strip():
+                        continue
+                    entry = re.fullmatch('([0-9a-f]{64}) [ *](lib/[A-Za-z0-9._-]+[.]jar)', line.strip())
+                    if entry is None:
+                        refuse_libraries("op-library-manifest: libraries.sha256 has a line that is not "
+                                         + "'<sha-256>  lib/<name>.jar': " + line)
+                    wanted, name = entry.group(1), entry.group(2)
+                    target, jar = os.path.join(into, name), name[len('lib/'):]
+                    try:
+                        if os.path.lexists(target):
+                            have = sha256(target) if os.path.isfile(target) else 'none (not a file)'
+                            if have != wanted:
+                                refuse_libraries("op-library-mismatch: the package's own " + name + ' has sha-256 '
+                                                 + have + ', not the ' + wanted + " the op's package names")
+                            continue
+                        source = os.path.join(kept, jar)
+                        if not os.path.isfile(source):
+                            refuse_libraries('op-library-missing: the op needs library ' + jar + ' (sha-256 ' + wanted
+                                             + '), which the op runner image does not keep in ' + kept)
+                        os.makedirs(os.path.dirname(target), exist_ok=True)
+                        shutil.copyfile(source, target)
+                        have = sha256(target)
+                    except OSError as e:
+                        refuse_libraries('op-library-missing: cannot provide ' + name + ' from ' + kept + ': ' + str(e))
+                    # the copy is what is checked: the op runs on exactly these bytes
+                    if have != wanted:
+                        refuse_libraries("op-library-mismatch: the op runner image's " + jar + ' has sha-256 ' + have
+                                         + ', not the ' + wanted + " the op's package names")
+            """.formatted(CODE_MISMATCH_EXIT, LIBRARY_MISMATCH_EXIT);
 
     /** Feeds the op its input on stdin and keeps its stdout, as on the node; the op and its arguments follow. */
     static final String RUN = "exec \"$@\" < /exec/in/input.json > /exec/out/output.json";
@@ -156,7 +210,7 @@ public final class OpJobs {
                 .withName("verify")
                 .withImage(settings.image())
                 .withCommand(settings.python(), "-I", "-S", "-c", VERIFY, hex(op), "/package/op.tar", "/op",
-                        "/dev/termination-log")
+                        "/dev/termination-log", settings.jvmLibraries())
                 .withResources(limits)
                 .withSecurityContext(locked())
                 .withTerminationMessagePolicy("FallbackToLogsOnError")

@@ -70,9 +70,32 @@ public class RunBook {
         entities.find(OpRun.class, key).move(OpRun.State.FAILED, detail, now());
     }
 
+    /** Fails the run only if it still waits (a step may have started meanwhile); false if it did not wait. */
+    @Transactional
+    public boolean failWaiting(OpRun.Key key, String detail) {
+        OpRun run = entities.find(OpRun.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null || run.state() != OpRun.State.WAITING) {
+            return false;
+        }
+        run.move(OpRun.State.FAILED, detail, now());
+        return true;
+    }
+
     public List<OpRun> ofJob(String job) {
         return entities.createQuery("select r from OpRun r where r.key.job = :job order by r.startedAt", OpRun.class)
                 .setParameter("job", job).getResultList();
+    }
+
+    /** The jobs with a run waiting for inputs on this node. */
+    public List<String> jobsWaiting() {
+        return entities.createQuery("select distinct r.key.job from OpRun r where r.state = :s", String.class)
+                .setParameter("s", OpRun.State.WAITING).getResultList();
+    }
+
+    /** Every run of the job waiting for inputs on this node. */
+    public List<OpRun> waitingOf(String job) {
+        return entities.createQuery("select r from OpRun r where r.key.job = :job and r.state = :s", OpRun.class)
+                .setParameter("job", job).setParameter("s", OpRun.State.WAITING).getResultList();
     }
 
     /** The runs of {@code dt} for the job waiting for inputs. */

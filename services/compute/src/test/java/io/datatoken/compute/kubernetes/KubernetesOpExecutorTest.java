@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +46,7 @@ class KubernetesOpExecutorTest {
     private static final String NAMESPACE = "datatoken-tenant-bank-a";
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final long MEMORY = 512L * 1024 * 1024;
+    private static final String LIBRARIES = "/opt/datatoken/jvm-libraries";
     private static final String OP = "import json, sys\nx = json.load(sys.stdin)['x']\njson.dump({'doubled': 2 * x}, sys.stdout)\n";
 
     KubernetesClient client;
@@ -53,12 +55,15 @@ class KubernetesOpExecutorTest {
     Path scratch;
 
     private Path work;
+    /** The op runner image's library directory, as the verify script sees it. */
+    private Path imageLibraries;
     private InMemoryOpLedger ledger;
     private InMemoryContentStore content;
 
     @BeforeEach
     void node() throws IOException {
         work = Files.createDirectories(scratch.resolve("work"));
+        imageLibraries = Files.createDirectories(scratch.resolve("image-jvm-libraries"));
         ledger = new InMemoryOpLedger();
         content = new InMemoryContentStore();
     }
@@ -106,7 +111,7 @@ class KubernetesOpExecutorTest {
         // verify: the registered hash, checked in the pod against the package the node verified
         Container verify = pod.getInitContainers().get(0);
         assertThat(verify.getCommand()).containsExactly("/usr/bin/python3", "-I", "-S", "-c", OpJobs.VERIFY,
-                op.value().substring(2), "/package/op.tar", "/op", "/dev/termination-log");
+                op.value().substring(2), "/package/op.tar", "/op", "/dev/termination-log", LIBRARIES);
         assertThat(verify.getVolumeMounts()).extracting(VolumeMount::getMountPath, VolumeMount::getSubPath, VolumeMount::getReadOnly)
                 .contains(org.assertj.core.groups.Tuple.tuple("/package/op.tar", "packages/" + op.value().substring(2) + ".tar", true));
         // the op: its input on stdin and its stdout to the work volume, as on the node
@@ -207,7 +212,7 @@ class KubernetesOpExecutorTest {
         Path opDirectory = published("doubler", OP);
         // a one-second op and no start allowance: the node gives up after a second and cleans up
         JobSettings settings = new JobSettings(NAMESPACE, "registry.example/datatoken/op-runner:test", "compute-work",
-                PYTHON.toString(), "/usr/lib/jvm/bin/java", "500m", Duration.ofSeconds(1), MEMORY, Duration.ZERO,
+                PYTHON.toString(), "/usr/lib/jvm/bin/java", LIBRARIES, "500m", Duration.ofSeconds(1), MEMORY, Duration.ZERO,
                 Duration.ofMinutes(10), true);
         OpRunner runner = new OpRunner(PYTHON, PYTHON, null, Duration.ofSeconds(1), MEMORY,
                 new KubernetesOpExecutor(client, settings, new PackageShelf(ledger, content, work), work, Duration.ZERO));
@@ -221,6 +226,106 @@ class KubernetesOpExecutorTest {
     }
 
     @Test
+    void a_jvm_op_gets_the_kept_libraries_its_package_names_from_the_image_when_their_hashes_match() throws Exception {
+        byte[] bouncyCastle = "bouncy castle".getBytes(StandardCharsets.UTF_8);
+        byte[] own = "the privacy module".getBytes(StandardCharsets.UTF_8);
+        Files.write(imageLibraries.resolve("bcprov-jdk18on-1.87.jar"), bouncyCastle);
+        Path codePackage = jvmPackage(Map.of("lib/datatoken-privacy-0.1.0-SNAPSHOT.jar", own),
+                sha256(own) + "  lib/datatoken-privacy-0.1.0-SNAPSHOT.jar\n"
+                        + sha256(bouncyCastle) + " *lib/bcprov-jdk18on-1.87.jar\n");
+
+        Path unpacked = Files.createDirectories(scratch.resolve("pod-op"));
+        Process verify = verifyInPod(OpHash.sha256Of(Files.readAllBytes(codePackage)), codePackage, unpacked);
+
+        assertThat(verify.exitValue()).isZero();
+        assertThat(unpacked.resolve("op.jar")).exists();
+        assertThat(unpacked.resolve("lib/bcprov-jdk18on-1.87.jar")).hasBinaryContent(bouncyCastle);
+        assertThat(unpacked.resolve("lib/datatoken-privacy-0.1.0-SNAPSHOT.jar")).hasBinaryContent(own);
+    }
+
+    @Test
+    void a_kept_library_of_other_bytes_in_the_image_fails_the_job_before_the_op_runs() throws Exception {
+        byte[] bouncyCastle = "bouncy castle".getBytes(StandardCharsets.UTF_8);
+        Files.writeString(imageLibraries.resolve("bcprov-jdk18on-1.88.jar"), "a later bouncy castle");
+        Path opDirectory = publishedJvmOp(sha256(bouncyCastle) + "  lib/bcprov-jdk18on-1.88.jar\n");
+        OpHash op = OpHash.of("0x" + opDirectory.getFileName());
+        CompletableFuture<String> result = run(runner(Duration.ofSeconds(30)), opDirectory, "{}");
+        Job job = awaitJob();
+        assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand()).contains("/usr/lib/jvm/bin/java");
+
+        Path unpacked = Files.createDirectories(scratch.resolve("pod-op"));
+        Path lastWords = scratch.resolve("termination-log");
+        Process verify = verifyInPod(op, work.resolve("packages/" + op.value().substring(2) + ".tar"), unpacked, lastWords);
+        assertThat(verify.exitValue()).isEqualTo(OpJobs.LIBRARY_MISMATCH_EXIT);
+        assertThat(unpacked).isEmptyDirectory();
+        String message = Files.readString(lastWords);
+        assertThat(message).startsWith("op-library-mismatch: the op runner image's bcprov-jdk18on-1.88.jar has sha-256 "
+                + sha256("a later bouncy castle".getBytes(StandardCharsets.UTF_8)) + ", not the " + sha256(bouncyCastle))
+                .endsWith("; it was not run");
+        pod(job, "verify", OpJobs.LIBRARY_MISMATCH_EXIT, "Error", message);
+        fail(job, "BackoffLimitExceeded", "Job has reached the specified backoff limit");
+
+        assertThatThrownBy(result::join).cause().isInstanceOf(OpFailed.class)
+                .hasMessageContaining("the op runner image does not have the kept libraries the op package names by hash")
+                .hasMessageContaining("op-library-mismatch");
+        assertThat(client.batch().v1().jobs().inNamespace(NAMESPACE).list().getItems()).isEmpty();
+    }
+
+    @Test
+    void a_kept_library_of_the_package_itself_must_have_the_hash_it_names() throws Exception {
+        byte[] own = "the privacy module".getBytes(StandardCharsets.UTF_8);
+        Path codePackage = jvmPackage(Map.of("lib/datatoken-privacy-0.1.0-SNAPSHOT.jar", own),
+                sha256("another privacy module".getBytes(StandardCharsets.UTF_8))
+                        + "  lib/datatoken-privacy-0.1.0-SNAPSHOT.jar\n");
+        Path unpacked = Files.createDirectories(scratch.resolve("pod-op"));
+        Path lastWords = scratch.resolve("termination-log");
+
+        Process verify = verifyInPod(OpHash.sha256Of(Files.readAllBytes(codePackage)), codePackage, unpacked, lastWords);
+
+        assertThat(verify.exitValue()).isEqualTo(OpJobs.LIBRARY_MISMATCH_EXIT);
+        assertThat(unpacked).isEmptyDirectory();
+        assertThat(Files.readString(lastWords))
+                .startsWith("op-library-mismatch: the package's own lib/datatoken-privacy-0.1.0-SNAPSHOT.jar has sha-256 "
+                        + sha256(own));
+    }
+
+    @Test
+    void a_kept_library_the_image_lacks_fails_the_job_before_the_op_runs() throws Exception {
+        String smile = sha256("smile".getBytes(StandardCharsets.UTF_8));
+        Path codePackage = jvmPackage(Map.of(), smile + "  lib/smile-core-6.3.0.jar\n");
+        Path unpacked = Files.createDirectories(scratch.resolve("pod-op"));
+        Path lastWords = scratch.resolve("termination-log");
+
+        Process verify = verifyInPod(OpHash.sha256Of(Files.readAllBytes(codePackage)), codePackage, unpacked, lastWords);
+
+        assertThat(verify.exitValue()).isEqualTo(OpJobs.LIBRARY_MISMATCH_EXIT);
+        assertThat(unpacked).isEmptyDirectory();
+        assertThat(Files.readString(lastWords)).startsWith("op-library-missing: the op needs library smile-core-6.3.0.jar "
+                + "(sha-256 " + smile + "), which the op runner image does not keep in " + imageLibraries);
+    }
+
+    @Test
+    void a_library_line_that_would_leave_lib_or_is_not_a_checksum_is_refused() throws Exception {
+        byte[] library = "x".getBytes(StandardCharsets.UTF_8);
+        Files.write(imageLibraries.resolve("x.jar"), library);
+        String hash = sha256(library);
+        for (String line : List.of(hash + "  lib/../../x.jar", hash + "  /etc/x.jar", hash + "  x.jar", "nothex  lib/x.jar",
+                hash + "  lib/x.jar.py", hash.toUpperCase() + "  lib/x.jar")) {
+            Path codePackage = jvmPackage(Map.of(), line + "\n");
+            Path unpacked = Files.createDirectories(Files.createTempDirectory(scratch, "pod-op-"));
+            Path lastWords = Files.createTempFile(scratch, "termination-", ".log");
+
+            Process verify = verifyInPod(OpHash.sha256Of(Files.readAllBytes(codePackage)), codePackage, unpacked, lastWords);
+
+            assertThat(verify.exitValue()).as(line).isEqualTo(OpJobs.LIBRARY_MISMATCH_EXIT);
+            assertThat(unpacked).as(line).isEmptyDirectory();
+            assertThat(Files.readString(lastWords)).as(line).startsWith("op-library-manifest: libraries.sha256 has a line "
+                    + "that is not '<sha-256>  lib/<name>.jar': " + line);
+        }
+        assertThat(scratch.resolve("x.jar")).doesNotExist();
+    }
+
+    @Test
     void only_a_verified_op_directory_is_run() {
         assertThatThrownBy(() -> KubernetesOpExecutor.opOf(scratch.resolve("elsewhere")))
                 .isInstanceOf(OpFailed.class).hasMessageContaining("not a verified op directory");
@@ -228,7 +333,8 @@ class KubernetesOpExecutorTest {
 
     private JobSettings settings(Duration timeLimit) {
         return new JobSettings(NAMESPACE, "registry.example/datatoken/op-runner:test", "compute-work", PYTHON.toString(),
-                "/usr/lib/jvm/bin/java", "500m", timeLimit, MEMORY, Duration.ofMinutes(2), Duration.ofMinutes(10), true);
+                "/usr/lib/jvm/bin/java", LIBRARIES, "500m", timeLimit, MEMORY, Duration.ofMinutes(2), Duration.ofMinutes(10),
+                true);
     }
 
     private OpRunner runner(Duration timeLimit) {
@@ -251,6 +357,38 @@ class KubernetesOpExecutorTest {
         return directory;
     }
 
+    /** A JVM op as published: op.jar, its libraries.sha256 and the libraries it carries itself. */
+    private Path publishedJvmOp(String manifest) throws Exception {
+        byte[] codePackage = Files.readAllBytes(jvmPackage(Map.of(), manifest));
+        OpHash op = OpHash.sha256Of(codePackage);
+        ledger.publish(op, "jvm-op", "1.0.0", content.put(codePackage));
+        Path directory = work.resolve("ops").resolve(op.value().substring(2));
+        OpPackages.unpack(codePackage, op, directory);
+        return directory;
+    }
+
+    private Path jvmPackage(Map<String, byte[]> libraries, String manifest) throws Exception {
+        Path dir = Files.createTempDirectory(scratch, "package-");
+        List<String> entries = new ArrayList<>(List.of("op.jar", "libraries.sha256"));
+        Files.write(dir.resolve("op.jar"), new byte[] {'P', 'K', 3, 4});
+        Files.writeString(dir.resolve("libraries.sha256"), manifest);
+        for (Map.Entry<String, byte[]> library : libraries.entrySet()) {
+            Files.createDirectories(dir.resolve(library.getKey()).getParent());
+            Files.write(dir.resolve(library.getKey()), library.getValue());
+            entries.add(library.getKey());
+        }
+        List<String> command = new ArrayList<>(List.of("tar", "--format=ustar", "-cf", "-", "-C", dir.toString()));
+        command.addAll(entries);
+        Process tar = new ProcessBuilder(command).start();
+        byte[] bytes = tar.getInputStream().readAllBytes();
+        assertThat(tar.waitFor()).isZero();
+        return Files.write(Files.createTempFile(scratch, "op-", ".tar"), bytes);
+    }
+
+    private static String sha256(byte[] bytes) {
+        return OpHash.sha256Of(bytes).value().substring(2);
+    }
+
     private byte[] tar(String script) throws Exception {
         Path dir = Files.createTempDirectory(scratch, "package-");
         Files.writeString(dir.resolve("op.py"), script);
@@ -271,7 +409,8 @@ class KubernetesOpExecutorTest {
 
     private Process verifyInPod(OpHash op, Path codePackage, Path into, Path lastWords) throws Exception {
         Process verify = new ProcessBuilder(PYTHON.toString(), "-I", "-S", "-c", OpJobs.VERIFY, op.value().substring(2),
-                codePackage.toString(), into.toString(), lastWords.toString()).redirectErrorStream(true).start();
+                codePackage.toString(), into.toString(), lastWords.toString(), imageLibraries.toString())
+                .redirectErrorStream(true).start();
         verify.getInputStream().readAllBytes();
         verify.waitFor();
         return verify;
