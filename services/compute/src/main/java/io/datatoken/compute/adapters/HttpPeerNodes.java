@@ -26,14 +26,17 @@ final class HttpPeerNodes implements PeerNodes {
 
     @Override
     public void send(URI node, Transfer transfer) {
-        String body = Json.createObjectBuilder()
+        var message = Json.createObjectBuilder()
                 .add("job", transfer.job().value())
                 .add("from", transfer.from().value())
                 .add("to", transfer.to().value())
                 .add("kind", transfer.kind().name())
                 .add("payload", transfer.payload())
-                .add("signature", transfer.signature())
-                .build().toString();
+                .add("signature", transfer.signature());
+        if (transfer.round() != 0) {
+            message.add("round", transfer.round());
+        }
+        String body = message.build().toString();
         HttpResponse<String> response;
         try {
             response = http.send(HttpRequest.newBuilder(URI.create(node + "/v1/transfers"))

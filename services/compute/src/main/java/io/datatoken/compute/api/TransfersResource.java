@@ -66,12 +66,14 @@ public class TransfersResource {
         }
         Transfer transfer;
         try {
+            RunInput.Kind kind = RunInput.Kind.valueOf(String.valueOf(body.kind()).toUpperCase(Locale.ROOT));
             transfer = new Transfer(JobId.of(body.job()), Params.dataTokenId("from", body.from()),
-                    Params.dataTokenId("to", body.to()), RunInput.Kind.valueOf(String.valueOf(body.kind())
-                    .toUpperCase(Locale.ROOT)), body.payload(), String.valueOf(body.signature()));
+                    Params.dataTokenId("to", body.to()), kind, kind.roundOf(body.round()), body.payload(),
+                    String.valueOf(body.signature()));
         } catch (IllegalArgumentException | NullPointerException malformed) {
             throw new ProblemException(Response.Status.BAD_REQUEST, "malformed-transfer", "not a transfer (job, from, to, "
-                    + "kind one of " + Arrays.toString(RunInput.Kind.values()) + ", payload, signature): "
+                    + "kind one of " + Arrays.toString(RunInput.Kind.values()) + ", round for a kind of training rounds, payload, "
+                    + "signature): "
                     + malformed.getMessage());
         }
         try {
@@ -102,6 +104,8 @@ public class TransfersResource {
         }
     }
 
-    public record TransferView(String job, String from, String to, String kind, String payload, String signature) {
+    /** @param round the training round of a kind that has rounds (1 first); absent for the others */
+    public record TransferView(String job, String from, String to, String kind, Integer round, String payload,
+                               String signature) {
     }
 }

@@ -30,11 +30,16 @@ public class Deliveries {
     int attempts;
 
     public void deliver(JobId job, DataTokenId from, DataTokenId to, RunInput.Kind kind, String payload) {
+        deliver(job, from, to, kind, 0, payload);
+    }
+
+    /** A message of a training round ({@code round} 1 first). */
+    public void deliver(JobId job, DataTokenId from, DataTokenId to, RunInput.Kind kind, int round, String payload) {
         URI node = plans.endpointOf(to).orElseThrow(() -> new RunFailed("asset " + to + " names no compute endpoint "
                 + "in its document: nowhere to send its " + kind.name().toLowerCase().replace('_', ' ')));
         String hash = Transfer.sha256(payload);
-        Transfer transfer = new Transfer(job, from, to, kind, payload,
-                account.sign(Transfer.signedBytes(job, from, to, kind, hash)));
+        Transfer transfer = new Transfer(job, from, to, kind, round, payload,
+                account.sign(Transfer.signedBytes(job, from, to, kind, round, hash)));
         long backoffMillis = 200;
         for (int attempt = 1; ; attempt++) {
             try {

@@ -83,11 +83,12 @@ public class Inbox {
         }
         checkRoute(transfer, job);
         RunInput input = new RunInput(new RunInput.Key(job.id().value(), transfer.to().value(), transfer.from().value(),
-                transfer.kind()), sender.value(), transfer.payload(), transfer.payloadHash(),
+                transfer.kind(), transfer.round()), sender.value(), transfer.payload(), transfer.payloadHash(),
                 OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
         if (!book.keep(input)) {
             throw new TransferRefused("already-received", "this node already holds a different " + transfer.kind()
-                    + " from " + transfer.from() + " for job " + job.id());
+                    + (transfer.round() == 0 ? "" : " of round " + transfer.round()) + " from " + transfer.from()
+                    + " for job " + job.id());
         }
         if (transfer.kind().toOps().isEmpty()) {
             resultInputs.fire(new ResultInputArrived(job, transfer.kind()));

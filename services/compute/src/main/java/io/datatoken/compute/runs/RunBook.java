@@ -122,8 +122,13 @@ public class RunBook {
 
     /** The payload of {@code kind} that {@code from} sent {@code to} for the job, if it arrived. */
     public Optional<String> payload(RunContext run, DataTokenId from, RunInput.Kind kind) {
+        return payload(run, from, kind, 0);
+    }
+
+    /** The payload of {@code kind} that {@code from} sent {@code to} for a round of the job, if it arrived. */
+    public Optional<String> payload(RunContext run, DataTokenId from, RunInput.Kind kind, int round) {
         return Optional.ofNullable(entities.find(RunInput.class, new RunInput.Key(run.jobId().value(), run.dt().value(),
-                from.value(), kind))).map(RunInput::payload);
+                from.value(), kind, round))).map(RunInput::payload);
     }
 
     public List<RunInput> inputsTo(String job, String to) {

@@ -42,7 +42,28 @@ public class RunInput {
         /** Paillier: a data owner's column, encrypted under the key holder's key. */
         PAILLIER_VALUES("paillier-encrypt", "paillier-sum"),
         /** Paillier: the encrypted sum and count, for the key holder to decrypt. */
-        PAILLIER_AGGREGATE("paillier-sum", "paillier-keyholder");
+        PAILLIER_AGGREGATE("paillier-sum", "paillier-keyholder"),
+        /** Federated averaging, per round: the round's configuration, for every device. */
+        FL_CONFIG("fed-avg", "edge-train"),
+        /** A device's public keys for the round. */
+        FL_ADVERTISEMENT("edge-train", "fed-avg"),
+        /** The round's roster of advertised keys, for every device on it. */
+        FL_ROSTER("fed-avg", "edge-train"),
+        /** A device's mask seeds, Shamir-shared and sealed to each other device. */
+        FL_SHARES("edge-train", "fed-avg"),
+        /** The sealed shares addressed to one device, with the round's global model. */
+        FL_DELIVERY("fed-avg", "edge-train"),
+        /** A device's model update, trained on its rows and masked. */
+        FL_MASKED("edge-train", "fed-avg"),
+        /** Which devices survived the round, for the unmasking. */
+        FL_UNMASK_REQUEST("fed-avg", "edge-train"),
+        /** A survivor's shares that unmask the sum of the updates, never one update. */
+        FL_UNMASK_RESPONSE("edge-train", "fed-avg"),
+        /** The trained model after the last round, for the job's algorithm. */
+        FL_MODEL("fed-avg");
+
+        /** Most training rounds a job may ask for. */
+        public static final int MAX_ROUNDS = 100;
 
         private final String fromOp;
         private final List<String> toOps;
@@ -60,6 +81,30 @@ public class RunInput {
         /** The ops the receiving asset may run in the same composition; none: the receiver is the job's algorithm. */
         public List<String> toOps() {
             return toOps;
+        }
+
+        /** Whether a transfer of this kind belongs to a training round (1 first) rather than to the whole run. */
+        public boolean perRound() {
+            return name().startsWith("FL_") && this != FL_MODEL;
+        }
+
+        /**
+         * The round a transfer of this kind names: 1 to {@link #MAX_ROUNDS} for a kind of rounds, none (0)
+         * for the others.
+         *
+         * @throws IllegalArgumentException otherwise
+         */
+        public int roundOf(Integer round) {
+            if (!perRound()) {
+                if (round != null && round != 0) {
+                    throw new IllegalArgumentException("a " + this + " belongs to no round");
+                }
+                return 0;
+            }
+            if (round == null || round < 1 || round > MAX_ROUNDS) {
+                throw new IllegalArgumentException("a " + this + " names its round, 1 to " + MAX_ROUNDS);
+            }
+            return round;
         }
 
         /** Whether the payload is a ring matrix ({@link RingMatrices}) rather than an op's JSON object. */
@@ -114,7 +159,7 @@ public class RunInput {
         return payloadHash;
     }
 
-    /** (job, receiving asset, sending asset, kind). */
+    /** (job, receiving asset, sending asset, kind, round: 0 unless the kind has rounds). */
     @Embeddable
     public static class Key implements Serializable {
 
@@ -131,14 +176,22 @@ public class RunInput {
         @Enumerated(EnumType.STRING)
         private Kind kind;
 
+        @Column(name = "round")
+        private int round;
+
         protected Key() {
         }
 
         public Key(String job, String to, String from, Kind kind) {
+            this(job, to, from, kind, 0);
+        }
+
+        public Key(String job, String to, String from, Kind kind, int round) {
             this.job = job;
             this.to = to;
             this.from = from;
             this.kind = kind;
+            this.round = round;
         }
 
         public String job() {
@@ -157,14 +210,19 @@ public class RunInput {
             return kind;
         }
 
+        public int round() {
+            return round;
+        }
+
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && job.equals(k.job) && to.equals(k.to) && from.equals(k.from) && kind == k.kind;
+            return o instanceof Key k && job.equals(k.job) && to.equals(k.to) && from.equals(k.from) && kind == k.kind
+                    && round == k.round;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(job, to, from, kind);
+            return Objects.hash(job, to, from, kind, round);
         }
     }
 }

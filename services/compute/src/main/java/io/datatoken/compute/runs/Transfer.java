@@ -8,24 +8,28 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * What one node sends another for a job: a ring matrix ({@link RingMatrices}: rows, cols and the
- * little-endian words in base64) from the sending asset's run to the receiving asset, signed by the
- * sending node's chain account over {@link #signedBytes}.
+ * What one node sends another for a job: a payload of its kind (a ring matrix, {@link RingMatrices},
+ * or an op's JSON message) from the sending asset's run to the receiving asset, in a training round
+ * for the kinds that have rounds (1 first; 0 for the others), signed by the sending node's chain
+ * account over {@link #signedBytes}.
  */
-public record Transfer(JobId job, DataTokenId from, DataTokenId to, RunInput.Kind kind, String payload, String signature) {
+public record Transfer(JobId job, DataTokenId from, DataTokenId to, RunInput.Kind kind, int round, String payload,
+                       String signature) {
 
     /** What the sender signs: every field, the payload by its hash. */
     public byte[] signedBytes() {
-        return signedBytes(job, from, to, kind, payloadHash());
+        return signedBytes(job, from, to, kind, round, payloadHash());
     }
 
     public String payloadHash() {
         return sha256(payload);
     }
 
-    public static byte[] signedBytes(JobId job, DataTokenId from, DataTokenId to, RunInput.Kind kind, String payloadHash) {
-        return String.join("\n", "datatoken-transfer/1", job.value(), from.value(), to.value(), kind.name(), payloadHash)
-                .getBytes(StandardCharsets.UTF_8);
+    /** The kind line carries the round as {@code KIND/round} when there is one, so round 0 signs as before rounds. */
+    public static byte[] signedBytes(JobId job, DataTokenId from, DataTokenId to, RunInput.Kind kind, int round,
+                                     String payloadHash) {
+        return String.join("\n", "datatoken-transfer/1", job.value(), from.value(), to.value(),
+                round == 0 ? kind.name() : kind.name() + "/" + round, payloadHash).getBytes(StandardCharsets.UTF_8);
     }
 
     public static String sha256(String text) {

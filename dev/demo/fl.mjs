@@ -1,0 +1,186 @@
+// ./datatoken demo fl: federated learning with secure aggregation across organizations' compute
+// nodes on the running stack — the node side of scenario S2, with organizations as the devices.
+// bank-a, bank-b and vendor-a each hold labelled rows that never leave their node; fintech-c gets a
+// logistic-regression model trained on all of them; vendor-a's node averages the devices' updates
+// under pairwise masks, so it sees only their sum.
+//   1-3. organizations, the ops edge-train and fed-avg (JVM op packages built by the privacy module),
+//        each device's data asset, vendor-a's aggregator and fintech-c's algorithm over the four
+//   4.   each device binds its rows on its own node; fintech-c binds a labelled test set
+//   5-8. carol verifies, submits the job, every owner authorizes, the job runs: per round the
+//        aggregator opens, the devices advertise keys, share seeds, train and mask, unmask the sum
+//   9.   carol reads the model and its test accuracy from her node; it must be within 1 point of a
+//        model trained centrally on the same rows (computed here), else exit 1
+//
+// Usage: node dev/demo/fl.mjs [--stack <stack.json>] [--rounds N] [--timeout <seconds>]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Fatal, Platform, REPO, log, parseArgs, publishOp, readStack, run } from './platform.mjs';
+import { DEMO_EXPIRY, demoDt } from './s1-documents.mjs';
+import { authorize, printRuns, registerAsset, registerDemoOrganizations, runJob, submitJob, verify } from './steps.mjs';
+
+const USAGE = 'usage: ./datatoken demo fl [--rounds <training rounds, default 5>] [--timeout <seconds for the job, default 300>]';
+const OP_VERSION = '1.0.0';
+const PURPOSE = 'federated training of a risk model for fintech-c: masked model updates only';
+const OPS_DIR = join(REPO, 'services', 'shared', 'privacy', 'target', 'op-packages');
+const DEVICES = [['alice', 'bank-a', 'FL-A-rows'], ['bob', 'bank-b', 'FL-B-rows'], ['victor', 'vendor-a', 'FL-V-rows']];
+const FEATURES = 4;
+/** Federated training must come within this much test accuracy of training on all rows at once. */
+const TOLERANCE = 0.01;
+
+/** Deterministic labelled rows: x ~ N(0, 1), y ~ Bernoulli(sigmoid(w.x + b)) for a fixed w, b. */
+export function demoRows() {
+  let a = 20261124;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+  const truth = [1.5, -2.0, 0.8, 0.0];
+  const row = () => {
+    const x = truth.map(() => Math.round(normal() * 1000) / 1000);
+    const z = x.reduce((s, v, i) => s + v * truth[i], 0.3);
+    return [...x, next() < 1 / (1 + Math.exp(-z)) ? 1 : 0];
+  };
+  return {
+    devices: DEVICES.map(() => Array.from({ length: 400 }, row)),
+    test: Array.from({ length: 600 }, row),
+  };
+}
+
+/** Logistic regression on every row at once, by full-batch gradient descent to convergence. */
+export function centralModel(rows) {
+  const w = new Array(FEATURES + 1).fill(0);
+  for (let epoch = 0; epoch < 2000; epoch++) {
+    const grad = new Array(FEATURES + 1).fill(0);
+    for (const r of rows) {
+      const z = r.slice(0, FEATURES).reduce((s, v, i) => s + v * w[i], w[FEATURES]);
+      const err = 1 / (1 + Math.exp(-z)) - r[FEATURES];
+      for (let i = 0; i < FEATURES; i++) grad[i] += err * r[i];
+      grad[FEATURES] += err;
+    }
+    for (let i = 0; i <= FEATURES; i++) w[i] -= (0.5 * grad[i]) / rows.length;
+  }
+  return w;
+}
+
+export function accuracy(weights, rows) {
+  const right = rows.filter((r) => {
+    const z = r.slice(0, FEATURES).reduce((s, v, i) => s + v * weights[i], weights[FEATURES]);
+    return (z >= 0 ? 1 : 0) === r[FEATURES];
+  }).length;
+  return right / rows.length;
+}
+
+const csv = (rows) => `${['x1', 'x2', 'x3', 'x4', 'label'].join(',')}\n${rows.map((r) => r.join(',')).join('\n')}\n`;
+
+async function setUpAssets(platform, stack, rounds) {
+  const node = (org) => stack.computeNodes?.[org];
+  log('==> 1. organizations on chain (as admin)');
+  await registerDemoOrganizations(platform);
+
+  log(`==> 2. trusted ops ${OP_VERSION} (as admin; JVM op packages from ${OPS_DIR.slice(REPO.length + 1)})`);
+  const ops = {};
+  for (const name of ['edge-train', 'fed-avg']) {
+    const op = await publishOp(platform, name, OP_VERSION, join(OPS_DIR, name));
+    ops[name] = op.opHash;
+    log(`    ${name.padEnd(11)} ${(op.created ? 'NEW' : 'already').padEnd(8)} opHash ${op.opHash}  code ${op.codeCid}`);
+  }
+  const terms = (op) => ({ allowedOps: { [op]: {} }, consumerOrganizations: ['fintech-c'], purpose: PURPOSE,
+    expiresAt: DEMO_EXPIRY, maxUses: 10 });
+
+  log('==> 3. assets: each device\'s rows, vendor-a\'s aggregator, fintech-c\'s algorithm');
+  const dt = Object.fromEntries([...DEVICES.map((d) => d[2]), 'FL-aggregator', `FL-model-r${rounds}`]
+    .map((n) => [n, demoDt(n)]));
+  for (const [user, owner, name] of DEVICES) {
+    await registerAsset(platform, user, name, {
+      dt: dt[name], kind: 'DATA', owner, title: `${owner} labelled risk rows`,
+      description: `${owner}'s labelled rows (4 features, a 0/1 label); only masked model updates leave its node.`,
+      services: [{ type: 'compute-to-data', endpoint: node(owner), supportedOps: [ops['edge-train']],
+        terms: { ...terms(ops['edge-train']), minParties: 3 } }],
+    });
+  }
+  await registerAsset(platform, 'victor', 'FL-aggregator', {
+    dt: dt['FL-aggregator'], kind: 'COMPUTE', owner: 'vendor-a', title: 'Vendor A secure aggregator',
+    description: 'Averages the devices\' masked updates; sees their sum only.',
+    services: [{ type: 'compute-node', endpoint: node('vendor-a'), supportedOps: [ops['fed-avg']], terms: terms(ops['fed-avg']) }],
+  });
+  const children = [...DEVICES.map((d) => dt[d[2]]), dt['FL-aggregator']];
+  const setOps = Object.fromEntries(children.map((c, i) => [c, i < DEVICES.length ? ops['edge-train'] : ops['fed-avg']]));
+  const algorithm = `FL-model-r${rounds}`;
+  await registerAsset(platform, 'carol', algorithm, {
+    dt: dt[algorithm], kind: 'ALGORITHM', owner: 'fintech-c', title: `Federated risk model, ${rounds} rounds`,
+    description: 'Logistic regression trained where the rows are, averaged under secure aggregation masks.',
+    services: [{
+      type: 'federated-learning', endpoint: node('fintech-c'), childDts: children,
+      supportedOps: [ops['edge-train'], ops['fed-avg']],
+      workflow: { setOps, configs: { rounds: String(rounds), features: String(FEATURES), epochs: '2', learning_rate: '100',
+        recipient: 'fintech-c' } },
+      terms: { purpose: PURPOSE },
+    }],
+  });
+  return { dt, algorithm: dt[algorithm], names: algorithm };
+}
+
+async function bindRows(platform, stack, user, org, dt, file, rows) {
+  const dir = stack.computeDatasets?.[org];
+  if (!dir) throw new Fatal(`stack.json names no datasets directory for ${org}'s compute node`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, file), csv(rows));
+  const response = await platform.call(user, 'POST', `${stack.computeNodes[org]}/v1/datasets`,
+    { body: { dt, kind: 'CSV', location: file }, expect: [201] });
+  log(`    ${org.padEnd(10)} ${dt.slice(0, 12)}… ${file}: ${rows.length} rows (bound ${response.body.boundAt})`);
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2), { stack: '', rounds: '5', timeout: '300', wait: '180' }, USAGE);
+  const rounds = Number(args.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100) throw new Fatal(`--rounds must be 1 to 100\n${USAGE}`);
+  const stack = readStack(args.stack);
+  const platform = new Platform(stack, { waitSeconds: Number(args.wait) });
+  log(`demo: federated learning on ${stack.instance}`);
+  await platform.ensureUp();
+  const { dt, algorithm } = await setUpAssets(platform, stack, rounds);
+  const data = demoRows();
+
+  log('==> 4. rows bound where they are; fintech-c\'s labelled test set on its own node');
+  for (const [i, [user, owner, name]] of DEVICES.entries()) {
+    await bindRows(platform, stack, user, owner, dt[name], `fl-rows-${owner}.csv`, data.devices[i]);
+  }
+  await bindRows(platform, stack, 'carol', 'fintech-c', algorithm, 'fl-test.csv', data.test);
+
+  log('==> 5. verification (as carol)');
+  await verify(platform, stack, 'carol', algorithm);
+  log('==> 6. task and job (as carol)');
+  const submitted = await submitJob(platform, stack, 'carol', algorithm, `Federated risk model, ${rounds} rounds`);
+  log('==> 7. authorizations through the verifier');
+  for (const [user, , name] of DEVICES) await authorize(platform, stack, user, dt[name], algorithm, name);
+  await authorize(platform, stack, 'victor', dt['FL-aggregator'], algorithm, 'FL-aggregator');
+  log(`==> 8. run: ${rounds} rounds of secure aggregation across the nodes`);
+  await runJob(platform, stack, 'carol', submitted, args.timeout);
+  await printRuns(platform, stack, 'rita', submitted.jobId, ['bank-a', 'bank-b', 'vendor-a']);
+
+  log('==> 9. the model, at fintech-c\'s node only, against training on all rows at once');
+  const deadline = Date.now() + 30_000;
+  let result;
+  for (;;) {
+    result = await platform.call('carol', 'GET', `${stack.computeNodes['fintech-c']}/v1/results/${submitted.jobId}`, { expect: [200, 404] });
+    if (result.status === 200) break;
+    if (Date.now() > deadline) throw new Fatal(`no model at fintech-c's node 30 s after the job succeeded: ${result.body.detail}`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  const outcome = result.body.outcome;
+  const central = centralModel(data.devices.flat());
+  const centralAccuracy = accuracy(central, data.test);
+  log(`    federated: weights ${JSON.stringify(outcome.model.weights.map((w) => Math.round(w * 1000) / 1000))}, `
+    + `test accuracy ${outcome.testAccuracy} on ${outcome.testRows} rows, ${outcome.samples} training rows`);
+  log(`    central:   weights ${JSON.stringify(central.map((w) => Math.round(w * 1000) / 1000))}, test accuracy ${centralAccuracy}`);
+  const gap = Math.abs(outcome.testAccuracy - centralAccuracy);
+  log(`    difference ${(gap * 100).toFixed(2)} points (tolerance ${(TOLERANCE * 100).toFixed(0)})`);
+  if (!(gap <= TOLERANCE)) throw new Fatal('the federated model is not within the tolerance of central training');
+  log('demo: federated learning done: within 1 point of central training, no row left its node');
+}
+
+run(main);
