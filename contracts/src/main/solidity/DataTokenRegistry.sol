@@ -5,7 +5,8 @@ import {OrganizationRegistry} from "./OrganizationRegistry.sol";
 
 /// @title DataTokenRegistry
 /// @notice Data Tokens (DTs): every asset of the platform, owned by an ORGANIZATION (any of its
-///         accounts acts for it), possibly composed of child DTs, and the grants by which each
+///         accounts acts for it) or by one of its END USERS (scenario S2: only that user's own
+///         account acts for it), possibly composed of child DTs, and the grants by which each
 ///         child's owner authorizes a parent to use it.
 /// @dev    A DT is active iff its owner organization is active (registered, not suspended, not
 ///         removed), every child granted it a live (not revoked, not expired) grant and every
@@ -14,6 +15,10 @@ import {OrganizationRegistry} from "./OrganizationRegistry.sol";
 ///         activated a composed DT with a missing child grant). Children never change after
 ///         registration, so the depth and size of every tree are fixed and bounded at
 ///         registration, which bounds isActive.
+///         An end user's DT is a DATA leaf recorded under the user's organization (so activation,
+///         suspension and removal work as for any DT) with the user id and account that registered
+///         it: the organization can never give consent for it, only withdraw its use (by being
+///         suspended or removed, or by removing the user).
 contract DataTokenRegistry {
     uint8 public constant DATA = 0;
     uint8 public constant COMPUTE = 1;
@@ -33,6 +38,8 @@ contract DataTokenRegistry {
         bytes32 proof; // sha-256 of the canonical DDO
         bytes32[] children;
         uint64 registeredAt; // 0: not registered
+        address endUserAccount; // the owning end user's account at registration; 0: owned by the organization
+        bytes32 endUser; // the owning end user's id in the owner organization; 0: owned by the organization
     }
 
     struct Grant {
@@ -68,12 +75,17 @@ contract DataTokenRegistry {
     error NotAChild(bytes32 child, bytes32 parent);
     error ExpiryInPast(uint64 expiresAt);
     error NoLiveGrant(bytes32 child, bytes32 parent);
+    error NotEndUser(address caller);
+    error NotProviderOrganization(bytes32 orgId, uint8 kind);
+    error NotEndUserOwner(address caller, bytes32 dt, bytes32 endUser);
 
     event TokenRegistered(bytes32 indexed dt, bytes32 indexed owner, uint8 kind, string storagePath, bytes32 proof,
         bytes32[] children);
     event MetadataUpdated(bytes32 indexed dt, string storagePath, bytes32 proof);
     event Granted(bytes32 indexed child, bytes32 indexed parent, uint64 expiresAt, address grantedBy);
     event Revoked(bytes32 indexed child, bytes32 indexed parent, address revokedBy);
+    /// Follows the DT's TokenRegistered in the same transaction when an end user registered it.
+    event EndUserTokenRegistered(bytes32 indexed dt, bytes32 indexed owner, bytes32 indexed endUser, address account);
 
     constructor(OrganizationRegistry organizations_) {
         if (address(organizations_) == address(0)) revert ZeroAddress();
@@ -90,7 +102,7 @@ contract DataTokenRegistry {
         if (dt == bytes32(0)) revert ZeroTokenId();
         if (kind > ALGORITHM) revert InvalidKind(kind);
         if (!organizations.hasRole(msg.sender, _providerRole(kind))) revert NotProvider(msg.sender, kind);
-        if (tokens[dt].registeredAt != 0) revert TokenExists(dt);
+        _requireNew(dt);
         _requireMetadata(storagePath, proof);
         if (children.length > MAX_CHILDREN) revert TooManyChildren(children.length, MAX_CHILDREN);
 
@@ -109,16 +121,32 @@ contract DataTokenRegistry {
         if (size > MAX_TREE_SIZE) revert TreeTooLarge(size, MAX_TREE_SIZE);
 
         bytes32 owner = organizations.organizationOf(msg.sender);
-        DataToken storage token = tokens[dt];
-        token.owner = owner;
-        token.kind = kind;
-        token.storagePath = storagePath;
-        token.proof = proof;
+        DataToken storage token = _record(dt, owner, kind, storagePath, proof);
         token.children = children;
-        token.registeredAt = uint64(block.timestamp);
         depthOf[dt] = uint8(depth);
         treeSizeOf[dt] = uint16(size);
         emit TokenRegistered(dt, owner, kind, storagePath, proof, children);
+    }
+
+    /// @notice Registers a DATA leaf owned by the calling end user, under the end user's
+    ///         organization, which must be active and hold DATA_PROVIDER (the organization offers
+    ///         its users' data). Only this account acts for the DT from then on.
+    function registerAsEndUser(bytes32 dt, string calldata storagePath, bytes32 proof) external {
+        if (dt == bytes32(0)) revert ZeroTokenId();
+        (bytes32 owner, bytes32 userId) = organizations.endUserOf(msg.sender);
+        if (owner == bytes32(0)) revert NotEndUser(msg.sender);
+        if (!organizations.isActive(owner)) revert OrganizationInactive(owner);
+        uint8 role = _providerRole(DATA);
+        if (organizations.rolesOf(owner) & role != role) revert NotProviderOrganization(owner, DATA);
+        _requireNew(dt);
+        _requireMetadata(storagePath, proof);
+
+        DataToken storage token = _record(dt, owner, DATA, storagePath, proof);
+        token.endUserAccount = msg.sender;
+        token.endUser = userId;
+        treeSizeOf[dt] = 1; // a leaf: depth 0
+        emit TokenRegistered(dt, owner, DATA, storagePath, proof, new bytes32[](0));
+        emit EndUserTokenRegistered(dt, owner, userId, msg.sender);
     }
 
     /// @notice Points the DT at a new DDO (new CID and proof); children and kind never change.
@@ -142,10 +170,15 @@ contract DataTokenRegistry {
     }
 
     /// @notice The child's owner withdraws a grant. Allowed even while the owner organization is
-    ///         suspended: taking a permission back must never be blocked.
+    ///         suspended, and to an end user's account even once the user or the organization was
+    ///         removed: taking a permission back must never be blocked.
     function revoke(bytes32 child, bytes32 parent) external {
         DataToken storage token = _known(child);
-        if (organizations.organizationOf(msg.sender) != token.owner) revert NotOwner(msg.sender, child);
+        if (token.endUser != bytes32(0)) {
+            if (msg.sender != token.endUserAccount) revert NotEndUserOwner(msg.sender, child, token.endUser);
+        } else if (organizations.organizationOf(msg.sender) != token.owner) {
+            revert NotOwner(msg.sender, child);
+        }
         if (!isChildOf[child][parent]) revert NotAChild(child, parent);
         Grant storage existing = grants[child][parent];
         if (existing.grantedAt == 0 || existing.revoked) revert NoLiveGrant(child, parent);
@@ -170,7 +203,9 @@ contract DataTokenRegistry {
     }
 
     /// @return true iff dt is registered and its whole tree is authorized now: the owner of every
-    ///         DT in it is an active organization, and every child gave its parent a live grant.
+    ///         DT in it is an active organization (and, for an end user's DT, the end user who
+    ///         registered it still is one of it, with the same account), and every child gave its
+    ///         parent a live grant.
     ///         A registered leaf is active while its owner is. Grants given by a suspended
     ///         organization's DT stay recorded but count again only once it is reinstated; those
     ///         of a removed organization's DT never count again.
@@ -196,11 +231,12 @@ contract DataTokenRegistry {
     }
 
     /// @dev Recursion depth is at most MAX_DEPTH and visits at most MAX_TREE_SIZE DTs (both
-    ///      checked at registration, and children never change): at most one view call to the
+    ///      checked at registration, and children never change): at most two view calls to the
     ///      OrganizationRegistry per DT visited.
     function _isActive(bytes32 dt) private view returns (bool) {
         DataToken storage token = tokens[dt];
         if (!organizations.isActive(token.owner)) return false;
+        if (token.endUser != bytes32(0) && !_isStillEndUser(token)) return false;
         bytes32[] storage children = token.children;
         for (uint256 i = 0; i < children.length; i++) {
             Grant storage g = grants[children[i]][dt];
@@ -218,10 +254,39 @@ contract DataTokenRegistry {
         if (token.registeredAt == 0) revert UnknownToken(dt);
     }
 
+    function _requireNew(bytes32 dt) private view {
+        if (tokens[dt].registeredAt != 0) revert TokenExists(dt);
+    }
+
+    function _record(bytes32 dt, bytes32 owner, uint8 kind, string calldata storagePath, bytes32 proof)
+        private
+        returns (DataToken storage token)
+    {
+        token = tokens[dt];
+        token.owner = owner;
+        token.kind = kind;
+        token.storagePath = storagePath;
+        token.proof = proof;
+        token.registeredAt = uint64(block.timestamp);
+    }
+
+    /// An end user's DT: only the account that registered it, while still that end user of the
+    /// owner (a user id the organization re-registered with another account is not the owner).
+    /// An organization's DT: any account of the owner organization.
     function _requireActingOwner(bytes32 dt) private view {
         DataToken storage token = _known(dt);
-        if (organizations.organizationOf(msg.sender) != token.owner) revert NotOwner(msg.sender, dt);
+        if (token.endUser != bytes32(0)) {
+            if (msg.sender != token.endUserAccount || !_isStillEndUser(token)) {
+                revert NotEndUserOwner(msg.sender, dt, token.endUser);
+            }
+        } else if (organizations.organizationOf(msg.sender) != token.owner) {
+            revert NotOwner(msg.sender, dt);
+        }
         if (!organizations.isActive(token.owner)) revert OrganizationInactive(token.owner);
+    }
+
+    function _isStillEndUser(DataToken storage token) private view returns (bool) {
+        return organizations.endUserAccount(token.owner, token.endUser) == token.endUserAccount;
     }
 
     function _requireMetadata(string calldata storagePath, bytes32 proof) private pure {

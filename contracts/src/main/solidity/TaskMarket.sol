@@ -12,7 +12,9 @@ import {OpRegistry} from "./OpRegistry.sol";
 /// @dev    The all-parties-authorized gate: a job becomes AUTHORIZED, and starts, only while its
 ///         algorithm DT is active in the DataTokenRegistry (every grant below it live, every owner
 ///         organization in its tree active).
-///         Tasks, jobs and receipts belong to organizations; any of their accounts acts for them.
+///         Tasks, jobs and receipts belong to organizations; any of their accounts acts for them,
+///         except for an end user's DT (scenario S2), whose receipts only that end user's account
+///         records (the user's device signs with the user's key).
 contract TaskMarket {
     enum JobState {
         None,
@@ -77,6 +79,7 @@ contract TaskMarket {
     error UnknownToken(bytes32 dt);
     error NotAnAlgorithm(bytes32 dt, uint8 kind);
     error NotTokenOwner(address caller, bytes32 dt);
+    error NotEndUserOwner(address caller, bytes32 dt, bytes32 endUser);
     error OrganizationInactive(bytes32 orgId);
     error NotJobOwner(address caller, bytes32 jobId);
     error NotAllAuthorized(bytes32 jobId, bytes32 algorithmDt);
@@ -183,14 +186,19 @@ contract TaskMarket {
 
     /// @notice A party records that its op ran on its DT for a running job. The DT must be the
     ///         job's algorithm DT or one below it; one receipt per (job, dt, op); the op must be
-    ///         published and not deprecated.
+    ///         published and not deprecated. The party is the DT's owner organization; for an end
+    ///         user's DT the receipt is the end user's own (recordedBy is their account).
     function recordReceipt(bytes32 jobId, bytes32 dt, bytes32 opHash, bytes32 resultHash) external {
         Job storage job = _known(jobId);
         if (job.state != JobState.Running) revert JobNotRunning(jobId, uint8(job.state));
         DataTokenRegistry.DataToken memory token = dataTokens.tokenOf(dt);
         if (token.registeredAt == 0) revert UnknownToken(dt);
         if (!dataTokens.isPartOf(dt, job.algorithmDt)) revert NotPartOfJob(jobId, dt);
-        _requireActingFor(token.owner, dt);
+        if (token.endUser != bytes32(0)) {
+            _requireEndUserFor(token, dt);
+        } else {
+            _requireActingFor(token.owner, dt);
+        }
         if (!ops.isUsable(opHash)) revert OpNotUsable(opHash);
         if (resultHash == bytes32(0)) revert ZeroResultHash();
         bytes32 key = keccak256(abi.encode(jobId, dt, opHash));
@@ -237,6 +245,15 @@ contract TaskMarket {
     function _requireActingFor(bytes32 owner, bytes32 dt) private view {
         if (organizations.organizationOf(msg.sender) != owner) revert NotTokenOwner(msg.sender, dt);
         if (!organizations.isActive(owner)) revert OrganizationInactive(owner);
+    }
+
+    /// The account that registered the end user's DT, while still that end user of the owner.
+    function _requireEndUserFor(DataTokenRegistry.DataToken memory token, bytes32 dt) private view {
+        if (msg.sender != token.endUserAccount
+            || organizations.endUserAccount(token.owner, token.endUser) != msg.sender) {
+            revert NotEndUserOwner(msg.sender, dt, token.endUser);
+        }
+        if (!organizations.isActive(token.owner)) revert OrganizationInactive(token.owner);
     }
 
     function _requireState(bytes32 jobId, Job storage job, JobState expected, JobState to) private view {

@@ -24,6 +24,8 @@ import io.datatoken.domain.asset.Proof;
 import io.datatoken.domain.content.Cid;
 import io.datatoken.domain.ledger.TransactionHash;
 import io.datatoken.domain.organization.ChainAddress;
+import io.datatoken.domain.organization.EndUser;
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.PlatformRole;
 import io.datatoken.domain.token.DataToken;
@@ -38,10 +40,12 @@ import io.datatoken.domain.token.Grant;
  * refused with the same reasons (the custom error names) and worded with the same descriptions.
  *
  * <p>One {@link Chain} holds the register and the organizations; each instance of this class is
- * one account acting on it, for one organization or for none (like the platform operator's):
+ * one account acting on it, for one organization, as one organization's end user, or for none
+ * (like the platform operator's):
  * <pre>{@code
  * var chain = new InMemoryDataTokenLedger.Chain();
  * DataTokenLedger bank = chain.addOrganization(BANK_A, Set.of(PlatformRole.DATA_PROVIDER));
+ * DataTokenLedger u1 = chain.addEndUser(BANK_A, EndUserId.of("u1")); // registers its own tokens
  * chain.failNextWrite();   // the next change never reaches the ledger
  * chain.suspend(BANK_A);   // bank-a's tokens, and all above them, are inactive until reinstated
  * }</pre>
@@ -51,13 +55,16 @@ import io.datatoken.domain.token.Grant;
 public final class InMemoryDataTokenLedger implements DataTokenLedger {
 
     private final Chain chain;
-    /** {@code null} for an account of no organization. */
+    /** {@code null} for an account of no organization (an end user's account is none either). */
     private final OrganizationAlias organization;
+    /** {@code null} unless this account was registered as an end user. */
+    private final EndUser endUser;
     private final ChainAddress account;
 
-    private InMemoryDataTokenLedger(Chain chain, OrganizationAlias organization, ChainAddress account) {
+    private InMemoryDataTokenLedger(Chain chain, OrganizationAlias organization, EndUser endUser, ChainAddress account) {
         this.chain = chain;
         this.organization = organization;
+        this.endUser = endUser;
         this.account = account;
     }
 
@@ -81,6 +88,15 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
         List<DataTokenId> listed = List.copyOf(children);
         String action = "register data token " + id;
         return chain.write(action, () -> chain.register(this, action, id, kind, storagePath, proof, listed));
+    }
+
+    @Override
+    public TransactionHash registerAsEndUser(DataTokenId id, Cid storagePath, Proof proof) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(storagePath, "storagePath");
+        Objects.requireNonNull(proof, "proof");
+        String action = "register data token " + id + " as an end user";
+        return chain.write(action, () -> chain.registerAsEndUser(this, action, id, storagePath, proof));
     }
 
     @Override
@@ -134,11 +150,19 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
     @Override
     public String toString() {
         return "in-memory data token ledger acting as " + account
-                + (organization == null ? " (no organization)" : " for " + organization);
+                + (endUser != null ? " (end user " + endUser.id() + " of " + endUser.organization() + ")"
+                : organization == null ? " (no organization)" : " for " + organization);
     }
 
-    /** A token with the bounds the contract fixes at registration. */
-    private record Registered(DataToken token, int depth, int treeSize) {
+    /**
+     * A token with the bounds the contract fixes at registration and, for an end user's token,
+     * the account that registered it (the only one acting for it).
+     */
+    private record Registered(DataToken token, int depth, int treeSize, ChainAddress endUserAccount) {
+
+        Registered(DataToken token, int depth, int treeSize) {
+            this(token, depth, treeSize, null);
+        }
     }
 
     private record Edge(DataTokenId child, DataTokenId parent) {
@@ -177,6 +201,9 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
         private final Map<OrganizationAlias, Organization> organizations = new HashMap<>();
         private final Map<DataTokenId, Registered> tokens = new HashMap<>();
         private final Map<Edge, Grant> grants = new HashMap<>();
+        /** The current account of each end user, by organization (none once the organization is removed). */
+        private final Map<OrganizationAlias, Map<EndUserId, ChainAddress>> endUsers = new HashMap<>();
+        private long endUserAccounts;
         private final SimulatedRefusals refusals = new SimulatedRefusals(Web3jDataTokenLedger.DESCRIPTIONS);
         private final SimulatedOutages outages = new SimulatedOutages("data token registry");
         private final String name = UUID.randomUUID().toString();
@@ -225,13 +252,52 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
                 throw new IllegalArgumentException("organization " + alias + " was removed from this chain");
             }
             organization.accounts++;
-            return new InMemoryDataTokenLedger(this, alias, address(alias.value() + "#" + organization.accounts));
+            return new InMemoryDataTokenLedger(this, alias, null, address(alias.value() + "#" + organization.accounts));
+        }
+
+        /**
+         * Registers an end user of the organization with a new account, as the organization does on
+         * the organization ledger, and answers that account. A removed user's id may be registered
+         * again: it gets another account.
+         *
+         * @throws IllegalArgumentException if the organization is not on this chain, was removed or
+         *                                  already has an end user with that id
+         * @throws IllegalStateException    if the organization is suspended (it cannot change its users)
+         */
+        public synchronized InMemoryDataTokenLedger addEndUser(OrganizationAlias alias, EndUserId id) {
+            Objects.requireNonNull(id, "id");
+            if (known(alias).suspended) {
+                throw new IllegalStateException("organization " + alias + " is suspended: it cannot add end users");
+            }
+            Map<EndUserId, ChainAddress> users = endUsers.computeIfAbsent(alias, a -> new HashMap<>());
+            if (users.containsKey(id)) {
+                throw new IllegalArgumentException("organization " + alias + " already has end user " + id);
+            }
+            endUserAccounts++;
+            ChainAddress account = address("end-user/" + alias.value() + "/" + id.value() + "#" + endUserAccounts);
+            users.put(id, account);
+            return new InMemoryDataTokenLedger(this, null, new EndUser(alias, id, account), account);
+        }
+
+        /**
+         * Removes the organization's end user, as the organization does on the organization ledger:
+         * the user's tokens, and everything above them, are inactive from then on.
+         */
+        public synchronized void removeEndUser(OrganizationAlias alias, EndUserId id) {
+            if (known(alias).suspended) {
+                throw new IllegalStateException("organization " + alias + " is suspended: it cannot remove end users");
+            }
+            Map<EndUserId, ChainAddress> users = endUsers.getOrDefault(alias, Map.of());
+            if (!users.containsKey(id)) {
+                throw new IllegalArgumentException("organization " + alias + " has no end user " + id);
+            }
+            users.remove(id);
         }
 
         /** An account of no organization, like the platform operator's: it reads, and is refused every change. */
         public synchronized InMemoryDataTokenLedger operator() {
             operatorAccounts++;
-            return new InMemoryDataTokenLedger(this, null, address("operator#" + operatorAccounts));
+            return new InMemoryDataTokenLedger(this, null, null, address("operator#" + operatorAccounts));
         }
 
         /**
@@ -248,11 +314,13 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
 
         /**
          * Removes the organization for good, as the organization ledger's removal does: its accounts
-         * act for nobody (so they can change nothing, not even revoke), its tokens stay on record
+         * act for nobody (so they can change nothing, not even revoke), its end users are dropped
+         * (their accounts may still revoke their own tokens' grants), its tokens stay on record
          * but are inactive for ever, and its alias can never be registered again.
          */
         public synchronized void remove(OrganizationAlias alias) {
             Organization organization = known(alias);
+            endUsers.remove(alias);
             organization.removed = true;
             organization.suspended = false;
             organization.roles.clear();
@@ -354,13 +422,37 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
             return nextTransaction();
         }
 
+        private TransactionHash registerAsEndUser(InMemoryDataTokenLedger caller, String action, DataTokenId id,
+                                                  Cid storagePath, Proof proof) {
+            EndUser user = caller.endUser;
+            if (user == null || !isStillEndUser(user.organization(), user.id(), caller.account)) {
+                throw refusals.refuse(action, "NotEndUser", caller.account);
+            }
+            OrganizationAlias owner = user.organization();
+            Organization organization = organizations.get(owner);
+            if (!organization.isActive()) {
+                throw refusals.refuse(action, "OrganizationInactive", owner);
+            }
+            if (!organization.roles.contains(PlatformRole.DATA_PROVIDER)) {
+                throw refusals.refuse(action, "NotProviderOrganization", owner, kindCode(AssetKind.DATA));
+            }
+            if (tokens.containsKey(id)) {
+                throw refusals.refuse(action, "TokenExists", id);
+            }
+            requireMetadata(action, storagePath, proof);
+            tokens.put(id, new Registered(new DataToken(id, owner, AssetKind.DATA, storagePath, proof, List.of(), now(),
+                    Optional.of(user.id())), 0, 1, caller.account));
+            return nextTransaction();
+        }
+
         private TransactionHash updateMetadata(InMemoryDataTokenLedger caller, String action, DataTokenId id,
                                                Cid storagePath, Proof proof) {
             Registered registered = requireActingOwner(caller, action, id);
             requireMetadata(action, storagePath, proof);
             DataToken token = registered.token();
             tokens.put(id, new Registered(new DataToken(id, token.owner(), token.kind(), storagePath, proof,
-                    token.children(), token.registeredAt()), registered.depth(), registered.treeSize()));
+                    token.children(), token.registeredAt(), token.endUser()), registered.depth(), registered.treeSize(),
+                    registered.endUserAccount()));
             return nextTransaction();
         }
 
@@ -380,10 +472,18 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
             return nextTransaction();
         }
 
-        /** Allowed while the owner is suspended: taking a permission back is never blocked. */
+        /**
+         * Allowed while the owner is suspended, and to an end user's account once the user or the
+         * organization is gone: taking a permission back is never blocked.
+         */
         private TransactionHash revoke(InMemoryDataTokenLedger caller, String action, DataTokenId child, DataTokenId parent) {
             Registered registered = requireKnown(action, child);
-            if (!Objects.equals(organizationOf(caller), registered.token().owner())) {
+            Optional<EndUserId> endUser = registered.token().endUser();
+            if (endUser.isPresent()) {
+                if (!caller.account.equals(registered.endUserAccount())) {
+                    throw refusals.refuse(action, "NotEndUserOwner", caller.account, child, endUser.get());
+                }
+            } else if (!Objects.equals(organizationOf(caller), registered.token().owner())) {
                 throw refusals.refuse(action, "NotOwner", caller.account, child);
             }
             requireChildOf(action, child, parent);
@@ -401,8 +501,13 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
          * active (bounded by MAX_DEPTH and MAX_TREE_SIZE).
          */
         private boolean active(DataTokenId id, Instant now) {
-            DataToken token = tokens.get(id).token();
+            Registered registered = tokens.get(id);
+            DataToken token = registered.token();
             if (!organizations.get(token.owner()).isActive()) {
+                return false;
+            }
+            if (token.endUser().isPresent()
+                    && !isStillEndUser(token.owner(), token.endUser().get(), registered.endUserAccount())) {
                 return false;
             }
             for (DataTokenId child : token.children()) {
@@ -435,10 +540,21 @@ public final class InMemoryDataTokenLedger implements DataTokenLedger {
             return organization.isActive() && organization.roles.contains(role);
         }
 
+        /** Like OrganizationRegistry.endUserAccount(owner, id) == account (none once the owner is removed). */
+        private boolean isStillEndUser(OrganizationAlias owner, EndUserId id, ChainAddress account) {
+            return account.equals(endUsers.getOrDefault(owner, Map.of()).get(id));
+        }
+
         private Registered requireActingOwner(InMemoryDataTokenLedger caller, String action, DataTokenId id) {
             Registered registered = requireKnown(action, id);
             OrganizationAlias owner = registered.token().owner();
-            if (!Objects.equals(organizationOf(caller), owner)) {
+            Optional<EndUserId> endUser = registered.token().endUser();
+            if (endUser.isPresent()) {
+                if (!caller.account.equals(registered.endUserAccount())
+                        || !isStillEndUser(owner, endUser.get(), caller.account)) {
+                    throw refusals.refuse(action, "NotEndUserOwner", caller.account, id, endUser.get());
+                }
+            } else if (!Objects.equals(organizationOf(caller), owner)) {
                 throw refusals.refuse(action, "NotOwner", caller.account, id);
             }
             if (organizations.get(owner).suspended) {

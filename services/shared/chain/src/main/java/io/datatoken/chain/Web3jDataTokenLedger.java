@@ -51,7 +51,13 @@ public final class Web3jDataTokenLedger implements DataTokenLedger {
             Map.entry("OrganizationInactive", "organization %s is suspended or removed"),
             Map.entry("NotAChild", "data token %s is not a child of %s"),
             Map.entry("ExpiryInPast", "expiry %s is not in the future"),
-            Map.entry("NoLiveGrant", "data token %s has no unrevoked grant to %s"));
+            Map.entry("NoLiveGrant", "data token %s has no unrevoked grant to %s"),
+            Map.entry("NotEndUser", "account %s is no end user of any organization: only end users register "
+                    + "tokens of their own"),
+            Map.entry("NotProviderOrganization", "organization %s does not hold the provider role of asset kind %s, "
+                    + "so its end users cannot register data tokens"),
+            Map.entry("NotEndUserOwner", "account %s does not act for data token %s: it is owned by end user %s, "
+                    + "whose own registered account alone grants, revokes or updates it"));
 
     private final DataTokenRegistry registry;
     private final ContractCalls calls;
@@ -93,6 +99,12 @@ public final class Web3jDataTokenLedger implements DataTokenLedger {
     }
 
     @Override
+    public TransactionHash registerAsEndUser(DataTokenId id, Cid storagePath, Proof proof) {
+        return hashOf(submit("register data token " + id + " as an end user", registry.registerAsEndUser(
+                LedgerValues.bytes32(id), storagePath.value(), LedgerValues.bytes32(proof))));
+    }
+
+    @Override
     public TransactionHash updateMetadata(DataTokenId id, Cid storagePath, Proof proof) {
         return hashOf(submit("update the metadata of data token " + id, registry.updateMetadata(LedgerValues.bytes32(id),
                 storagePath.value(), LedgerValues.bytes32(proof))));
@@ -131,7 +143,7 @@ public final class Web3jDataTokenLedger implements DataTokenLedger {
                 LedgerValues.parsed("storage path", token.storagePath, Cid::parse),
                 Proof.of(LedgerValues.hex(token.proof)),
                 token.children.stream().map(child -> DataTokenId.of(LedgerValues.hex(child))).toList(),
-                LedgerValues.instant(token.registeredAt)));
+                LedgerValues.instant(token.registeredAt), Optional.ofNullable(EndUserIds.toUserId(token.endUser))));
     }
 
     @Override

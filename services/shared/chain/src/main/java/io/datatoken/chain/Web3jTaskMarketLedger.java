@@ -51,6 +51,8 @@ public final class Web3jTaskMarketLedger implements TaskMarketLedger {
             Map.entry("UnknownToken", "data token %s is not registered"),
             Map.entry("NotAnAlgorithm", "data token %s is of kind %s, not an algorithm"),
             Map.entry("NotTokenOwner", "account %s does not act for the owner of data token %s"),
+            Map.entry("NotEndUserOwner", "account %s cannot record a receipt for data token %s: it is owned by end user "
+                    + "%s, whose own registered account alone records its receipts"),
             Map.entry("OrganizationInactive", "organization %s is suspended or removed"),
             Map.entry("NotJobOwner", "account %s does not act for the owner of job %s"),
             Map.entry("NotAllAuthorized", "job %s: not every party below algorithm %s has authorized it"),

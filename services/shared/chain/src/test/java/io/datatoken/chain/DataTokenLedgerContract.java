@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -20,6 +21,7 @@ import io.datatoken.domain.asset.AssetKind;
 import io.datatoken.domain.asset.Proof;
 import io.datatoken.domain.content.Cid;
 import io.datatoken.domain.ledger.TransactionHash;
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.LedgerRefusal;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.PlatformRole;
@@ -31,9 +33,10 @@ import io.datatoken.domain.token.Grant;
 /**
  * What every {@link DataTokenLedger} does, the web3j adapter on a real chain and the in-memory
  * fake alike: ownership by organization, the provider role of each kind, the rules of children,
- * grants and revocations, and the hierarchical activation rule (every grant live and every owner
- * active, all the way down). Refusals are compared by their
- * reason (the contract's custom error) and by what their message names.
+ * grants and revocations, the hierarchical activation rule (every grant live and every owner
+ * active, all the way down), and end users' own tokens (only the end user consents to their use).
+ * Refusals are compared by their reason (the contract's custom error) and by what their message
+ * names.
  *
  * <p>Each test starts on an empty register with four organizations (aliases that the web3j
  * fixture's own organizations do not use).
@@ -48,6 +51,9 @@ abstract class DataTokenLedgerContract {
     static final OrganizationAlias STUDIO = OrganizationAlias.of("studio-g");
     /** A data user: no provider role at all. */
     static final OrganizationAlias USER = OrganizationAlias.of("user-h");
+
+    static final EndUserId U1 = EndUserId.of("u-0001");
+    static final EndUserId U2 = EndUserId.of("u-0002");
 
     private static final Proof ZERO_PROOF = Proof.of("0x" + "0".repeat(64));
 
@@ -76,6 +82,15 @@ abstract class DataTokenLedgerContract {
 
     /** Removes the organization for good, as the organization ledger's removal does. */
     protected abstract void remove(OrganizationAlias alias);
+
+    /**
+     * The organization (by an account made by {@link #organization}) registers an end user with a
+     * new account; answers an account acting as that end user.
+     */
+    protected abstract DataTokenLedger endUser(OrganizationAlias alias, EndUserId id);
+
+    /** The organization removes its end user. */
+    protected abstract void removeEndUser(OrganizationAlias alias, EndUserId id);
 
     /** The ledger's time now: the latest block's. */
     protected abstract Instant now();
@@ -498,6 +513,123 @@ abstract class DataTokenLedgerContract {
         assertRefused(() -> clinic.revoke(dt1, dt2), "NoLiveGrant", dt1.value());
     }
 
+    // ---- end users' own tokens (scenario S2) -----------------------------------------------
+
+    @Test
+    void an_end_user_registers_a_data_leaf_of_their_own_under_their_organization() {
+        DataTokenLedger u1 = endUser(CLINIC, U1);
+        DataTokenId id = newId();
+        Cid cid = randomCid();
+        Proof proof = randomProof();
+
+        TransactionHash tx = u1.registerAsEndUser(id, cid, proof);
+
+        assertThat(tx).isNotNull();
+        DataToken expected = new DataToken(id, CLINIC, AssetKind.DATA, cid, proof, List.of(), now(), Optional.of(U1));
+        assertThat(outsider().find(id)).contains(expected);
+        assertThat(u1.isActive(id)).isTrue();
+        assertThat(clinic.find(register(clinic, AssetKind.DATA))).as("an organization's own token has no end user")
+                .hasValueSatisfying(t -> assertThat(t.endUser()).isEmpty());
+    }
+
+    @Test
+    void only_the_end_user_consents_to_the_use_of_their_token_not_their_organization() {
+        DataTokenLedger u1 = endUser(CLINIC, U1);
+        DataTokenLedger u2 = endUser(CLINIC, U2);
+        DataTokenId own = newId();
+        u1.registerAsEndUser(own, randomCid(), randomProof());
+        DataTokenId union = register(clinic, AssetKind.DATA, own);
+        DataTokenLedger otherAccount = anotherAccountOf(CLINIC);
+
+        for (DataTokenLedger other : List.of(clinic, otherAccount, u2, bank, outsider())) {
+            assertRefused(() -> other.grant(own, union), "NotEndUserOwner", "owned by end user u-0001");
+            assertRefused(() -> other.updateMetadata(own, randomCid(), randomProof()), "NotEndUserOwner",
+                    own.value());
+        }
+        assertThat(clinic.isActive(union)).isFalse();
+
+        u1.grant(own, union);
+        assertThat(clinic.isActive(union)).isTrue();
+        assertRefused(() -> clinic.revoke(own, union), "NotEndUserOwner", "owned by end user u-0001");
+        assertRefused(() -> otherAccount.revoke(own, union), "NotEndUserOwner", own.value());
+        assertThat(clinic.isActive(union)).isTrue();
+
+        Cid cid = randomCid();
+        u1.updateMetadata(own, cid, randomProof());
+        assertThat(clinic.find(own)).hasValueSatisfying(t -> assertThat(t.storagePath()).isEqualTo(cid));
+        u1.revoke(own, union);
+        assertThat(clinic.isActive(union)).isFalse();
+    }
+
+    @Test
+    void only_an_end_user_of_an_active_data_provider_registers_a_token_of_their_own() {
+        DataTokenLedger u1 = endUser(CLINIC, U1);
+        DataTokenLedger customer = endUser(USER, U1);
+        DataTokenId taken = register(clinic, AssetKind.DATA);
+
+        assertEndUserRegistrationRefused(customer, "NotProviderOrganization",
+                "organization user-h does not hold the provider role of asset kind 0");
+        assertEndUserRegistrationRefused(clinic, "NotEndUser", "is no end user");
+        assertEndUserRegistrationRefused(outsider(), "NotEndUser", "is no end user");
+        assertRegistrationRefused(u1, AssetKind.DATA, "NotProvider", "provider of asset kind 0");
+        assertRefused(() -> u1.registerAsEndUser(taken, randomCid(), randomProof()), "TokenExists", taken.value());
+        assertRefused(() -> u1.registerAsEndUser(newId(), randomCid(), ZERO_PROOF), "ZeroProof", "proof");
+
+        suspend(CLINIC);
+        assertEndUserRegistrationRefused(u1, "OrganizationInactive", "clinic-e is suspended");
+        reinstate(CLINIC);
+        u1.registerAsEndUser(newId(), randomCid(), randomProof());
+    }
+
+    @Test
+    void the_organization_only_ever_withdraws_the_use_of_an_end_users_token() {
+        DataTokenLedger u1 = endUser(CLINIC, U1);
+        DataTokenId own = newId();
+        u1.registerAsEndUser(own, randomCid(), randomProof());
+        DataTokenId union = register(clinic, AssetKind.DATA, own);
+        u1.grant(own, union);
+
+        suspend(CLINIC);
+        assertThat(clinic.isActive(own)).isFalse();
+        assertThat(clinic.isActive(union)).isFalse();
+        assertRefused(() -> u1.grant(own, union), "OrganizationInactive", "clinic-e is suspended");
+        reinstate(CLINIC);
+        assertThat(clinic.isActive(union)).as("the user's grant counts again").isTrue();
+
+        removeEndUser(CLINIC, U1);
+
+        assertThat(clinic.isActive(own)).as("a removed user's token").isFalse();
+        assertThat(clinic.isActive(union)).isFalse();
+        assertThat(clinic.find(own)).hasValueSatisfying(t -> assertThat(t.endUser()).contains(U1));
+        assertRefused(() -> u1.updateMetadata(own, randomCid(), randomProof()), "NotEndUserOwner", own.value());
+        // the organization gives the id to an account it holds: that account is not the owner
+        DataTokenLedger impostor = endUser(CLINIC, U1);
+        assertRefused(() -> impostor.revoke(own, union), "NotEndUserOwner", own.value());
+        assertRefused(() -> impostor.grant(own, union), "NotEndUserOwner", own.value());
+        assertThat(clinic.isActive(union)).isFalse();
+        // taking consent back is never blocked, even for a removed user
+        u1.revoke(own, union);
+        assertThat(clinic.grantOf(own, union)).hasValueSatisfying(g -> assertThat(g.revoked()).isTrue());
+    }
+
+    @Test
+    void an_end_users_token_of_a_removed_organization_is_inactive_for_good_but_its_grant_can_be_revoked() {
+        DataTokenLedger u1 = endUser(CLINIC, U1);
+        DataTokenId own = newId();
+        u1.registerAsEndUser(own, randomCid(), randomProof());
+        DataTokenId algorithm = register(studio, AssetKind.ALGORITHM, own);
+        u1.grant(own, algorithm);
+        assertThat(studio.isActive(algorithm)).isTrue();
+
+        remove(CLINIC);
+
+        assertThat(studio.isActive(own)).isFalse();
+        assertThat(studio.isActive(algorithm)).isFalse();
+        assertRefused(() -> u1.grant(own, algorithm), "NotEndUserOwner", own.value());
+        u1.revoke(own, algorithm);
+        assertThat(studio.grantOf(own, algorithm)).hasValueSatisfying(g -> assertThat(g.revoked()).isTrue());
+    }
+
     // ---- reads ----------------------------------------------------------------------------
 
     @Test
@@ -528,6 +660,12 @@ abstract class DataTokenLedgerContract {
         assertThatThrownBy(change)
                 .isInstanceOfSatisfying(LedgerRefusal.class, refusal -> assertThat(refusal.reason()).isEqualTo(reason))
                 .hasMessageContaining(messagePart);
+    }
+
+    private static void assertEndUserRegistrationRefused(DataTokenLedger as, String reason, String messagePart) {
+        DataTokenId id = newId();
+        assertRefused(() -> as.registerAsEndUser(id, randomCid(), randomProof()), reason, messagePart);
+        assertThat(as.find(id)).as("refused registration of " + id).isEmpty();
     }
 
     private static void assertRegistrationRefused(DataTokenLedger as, AssetKind kind, String reason, String messagePart) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.datatoken.domain.asset.AssetKind;
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.LedgerRefusal;
 import io.datatoken.domain.organization.LedgerUnavailable;
 import io.datatoken.domain.organization.OrganizationAlias;
@@ -63,6 +64,16 @@ class InMemoryDataTokenLedgerTest extends DataTokenLedgerContract {
     @Override
     protected void remove(OrganizationAlias alias) {
         chain.remove(alias);
+    }
+
+    @Override
+    protected DataTokenLedger endUser(OrganizationAlias alias, EndUserId id) {
+        return chain.addEndUser(alias, id);
+    }
+
+    @Override
+    protected void removeEndUser(OrganizationAlias alias, EndUserId id) {
+        chain.removeEndUser(alias, id);
     }
 
     @Override

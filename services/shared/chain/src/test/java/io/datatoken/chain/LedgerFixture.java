@@ -53,6 +53,8 @@ final class LedgerFixture implements AutoCloseable {
     final ChainConnection insurerD;
     /** An account of no organization. */
     final ChainConnection outsider;
+    /** An account of no organization either: tests register it as an end user (of hospital-b, say). */
+    final ChainConnection user;
 
     Web3jOrganizationLedger organizations;
     Web3jOpLedger opRegistry;
@@ -68,6 +70,7 @@ final class LedgerFixture implements AutoCloseable {
         algoC = ChainConnection.open(anvil.settings(4));
         insurerD = ChainConnection.open(anvil.settings(5));
         outsider = ChainConnection.open(anvil.settings(6));
+        user = ChainConnection.open(anvil.settings(7));
     }
 
     /** Fresh contracts and organizations, so tests share the chain but no state. */
@@ -81,6 +84,11 @@ final class LedgerFixture implements AutoCloseable {
         opRegistry = Web3jOpLedger.deploy(admin, organizations.registryAddress());
         tokenRegistry = Web3jDataTokenLedger.deploy(admin, organizations.registryAddress());
         marketContract = Web3jTaskMarketLedger.deploy(admin, tokenRegistry.registryAddress(), opRegistry.registryAddress());
+    }
+
+    /** The organization registry acting as {@code as}: an organization's account manages its end users. */
+    Web3jOrganizationLedger organizations(ChainConnection as) {
+        return new Web3jOrganizationLedger(as, organizations.registryAddress());
     }
 
     Web3jOpLedger ops(ChainConnection as) {
@@ -165,7 +173,8 @@ final class LedgerFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        for (ChainConnection connection : new ChainConnection[] {admin, bankA, bankA2, hospitalB, algoC, insurerD, outsider}) {
+        for (ChainConnection connection : new ChainConnection[] {admin, bankA, bankA2, hospitalB, algoC, insurerD, outsider,
+                user}) {
             if (connection != null) {
                 connection.close();
             }

@@ -4,14 +4,17 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.PlatformRole;
 import io.datatoken.domain.token.DataTokenLedger;
@@ -29,6 +32,8 @@ class Web3jDataTokenLedgerContractIT extends DataTokenLedgerContract {
     private static LedgerFixture chain;
 
     private final List<ChainConnection> accounts = new ArrayList<>();
+    /** The first account of each organization: it registers and removes the organization's end users. */
+    private final Map<OrganizationAlias, ChainConnection> firstAccounts = new HashMap<>();
 
     @BeforeAll
     static void startChain() {
@@ -56,6 +61,7 @@ class Web3jDataTokenLedgerContractIT extends DataTokenLedgerContract {
     protected DataTokenLedger organization(OrganizationAlias alias, Set<PlatformRole> roles) {
         ChainConnection account = newAccount();
         chain.organizations.register(alias, account.account(), roles);
+        firstAccounts.put(alias, account);
         return chain.tokens(account);
     }
 
@@ -84,6 +90,22 @@ class Web3jDataTokenLedgerContractIT extends DataTokenLedgerContract {
     @Override
     protected void remove(OrganizationAlias alias) {
         chain.organizations.remove(alias);
+    }
+
+    @Override
+    protected DataTokenLedger endUser(OrganizationAlias alias, EndUserId id) {
+        ChainConnection account = newAccount();
+        organizationLedgerOf(alias).registerEndUser(id, account.account());
+        return chain.tokens(account);
+    }
+
+    @Override
+    protected void removeEndUser(OrganizationAlias alias, EndUserId id) {
+        organizationLedgerOf(alias).removeEndUser(id);
+    }
+
+    private Web3jOrganizationLedger organizationLedgerOf(OrganizationAlias alias) {
+        return new Web3jOrganizationLedger(firstAccounts.get(alias), chain.organizations.registryAddress());
     }
 
     @Override

@@ -24,6 +24,7 @@ import io.datatoken.contracts.generated.DataTokenRegistry;
 import io.datatoken.domain.asset.AssetKind;
 import io.datatoken.domain.asset.Proof;
 import io.datatoken.domain.content.Cid;
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.LedgerUnavailable;
 import io.datatoken.domain.token.DataToken;
 import io.datatoken.domain.token.DataTokenId;
@@ -405,6 +406,89 @@ class Web3jDataTokenLedgerIT {
         chain.assertRefused(() -> bankA.revoke(dt1, dt2), "NotOwner", chain.bankA.account().value());
         chain.assertRefused(() -> chain.tokens(chain.bankA2).grant(dt1, dt2), "NotOwner",
                 chain.bankA2.account().value());
+    }
+
+    // ---- end users' own tokens (scenario S2) -----------------------------------------------
+
+    private static final EndUserId U1 = EndUserId.of("u-0001");
+
+    @Test
+    void an_end_users_token_records_and_announces_the_user_and_the_account_that_consents() throws Exception {
+        chain.organizations(chain.hospitalB).registerEndUser(U1, chain.user.account());
+        Web3jDataTokenLedger user = chain.tokens(chain.user);
+        DataTokenId own = DataTokenId.of(randomHex32());
+        Cid cid = randomCid();
+        Proof proof = randomProof();
+
+        user.registerAsEndUser(own, cid, proof);
+
+        var registration = chain.lastReceipt();
+        assertThat(DataTokenRegistry.getTokenRegisteredEvents(registration)).singleElement().satisfies(e -> {
+            assertThat(Numeric.toHexString(e.dt)).isEqualTo(own.value());
+            assertThat(OrganizationIds.toAlias(e.owner)).isEqualTo(HOSPITAL_B);
+            assertThat(e.kind).isEqualTo(BigInteger.ZERO);
+            assertThat(e.storagePath).isEqualTo(cid.value());
+            assertThat(e.children).isEmpty();
+        });
+        assertThat(DataTokenRegistry.getEndUserTokenRegisteredEvents(registration)).singleElement().satisfies(e -> {
+            assertThat(Numeric.toHexString(e.dt)).isEqualTo(own.value());
+            assertThat(OrganizationIds.toAlias(e.owner)).isEqualTo(HOSPITAL_B);
+            assertThat(EndUserIds.toUserId(e.endUser)).isEqualTo(U1);
+            assertThat(e.account).isEqualToIgnoringCase(chain.user.account().value());
+        });
+        DataTokenRegistry.DataToken raw = hospitalB.contract().tokenOf(Numeric.hexStringToByteArray(own.value())).send();
+        assertThat(raw.endUserAccount).isEqualToIgnoringCase(chain.user.account().value());
+        assertThat(raw.registeredAt).isEqualTo(BigInteger.valueOf(chain.chainNow().getEpochSecond()));
+
+        DataTokenId union = chain.register(chain.hospitalB, AssetKind.DATA, own);
+        user.grant(own, union);
+        assertThat(DataTokenRegistry.getGrantedEvents(chain.lastReceipt())).singleElement()
+                .satisfies(e -> assertThat(e.grantedBy).isEqualToIgnoringCase(chain.user.account().value()));
+        chain.assertRefused(() -> hospitalB.revoke(own, union), "NotEndUserOwner",
+                chain.hospitalB.account().value() + " does not act for data token " + own.value()
+                        + ": it is owned by end user u-0001");
+        assertThat(hospitalB.isActive(union)).isTrue();
+    }
+
+    @Test
+    void an_end_user_registered_again_with_the_same_account_has_their_token_back() {
+        Web3jOrganizationLedger vendor = chain.organizations(chain.hospitalB);
+        vendor.registerEndUser(U1, chain.user.account());
+        Web3jDataTokenLedger user = chain.tokens(chain.user);
+        DataTokenId own = DataTokenId.of(randomHex32());
+        user.registerAsEndUser(own, randomCid(), randomProof());
+        DataTokenId union = chain.register(chain.hospitalB, AssetKind.DATA, own);
+        user.grant(own, union);
+
+        vendor.removeEndUser(U1);
+        assertThat(hospitalB.isActive(union)).isFalse();
+        chain.assertRefused(() -> user.registerAsEndUser(DataTokenId.of(randomHex32()), randomCid(), randomProof()),
+                "NotEndUser", chain.user.account().value());
+
+        vendor.registerEndUser(U1, chain.user.account());
+        assertThat(hospitalB.isActive(union)).as("the same user with the same account: the grant counts again")
+                .isTrue();
+    }
+
+    @Test
+    void refuses_malformed_end_user_registrations_and_any_under_an_organization_that_is_no_data_provider() {
+        Web3jOrganizationLedger vendor = chain.organizations(chain.hospitalB);
+        vendor.registerEndUser(U1, chain.user.account());
+        Web3jDataTokenLedger user = chain.tokens(chain.user);
+        byte[] proof = Numeric.hexStringToByteArray(randomProof().value());
+        byte[] id = Numeric.hexStringToByteArray(randomHex32());
+
+        chain.assertRefused(() -> user.submit("register", user.contract().registerAsEndUser(new byte[32],
+                randomCid().value(), proof)), "ZeroTokenId", "must not be zero");
+        chain.assertRefused(() -> user.submit("register", user.contract().registerAsEndUser(id, "", proof)),
+                "EmptyStoragePath", "storage path");
+        chain.assertRefused(() -> user.submit("register", user.contract().registerAsEndUser(id, "b".repeat(129),
+                proof)), "StoragePathTooLong", "129 bytes, at most 128");
+
+        vendor.removeEndUser(U1);
+        chain.organizations(chain.algoC).registerEndUser(U1, chain.user.account());
+        chain.assertRefused(() -> user.registerAsEndUser(DataTokenId.of(randomHex32()), randomCid(), randomProof()),
+                "NotProviderOrganization", "organization algo-c does not hold the provider role of asset kind 0");
     }
 
     // ---- reads ----------------------------------------------------------------------------

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +39,7 @@ import io.datatoken.domain.market.Task;
 import io.datatoken.domain.market.TaskId;
 import io.datatoken.domain.op.OpHash;
 import io.datatoken.domain.organization.ChainAddress;
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.LedgerUnavailable;
 import io.datatoken.domain.token.DataTokenId;
 
@@ -309,16 +312,34 @@ class Web3jTaskMarketLedgerIT {
 
     @Test
     void authorizing_over_the_largest_tree_stays_well_within_the_gas_limit() {
-        // 15 bank-a leaves under each of 3 hospital-b tokens, and 14 under a fourth: 64 tokens in all
+        assertAuthorizingTheLargestTreeStaysWithinTheGasLimit(() -> chain.register(chain.bankA, AssetKind.DATA),
+                (leaf, middle) -> chain.tokens(chain.bankA).grant(leaf, middle));
+    }
+
+    @Test
+    void authorizing_over_the_largest_tree_of_end_users_tokens_stays_well_within_the_gas_limit() {
+        // each end user's token costs one more view call (is the user still the organization's?)
+        chain.organizations(chain.hospitalB).registerEndUser(U1, chain.user.account());
+        Web3jDataTokenLedger user = chain.tokens(chain.user);
+        assertAuthorizingTheLargestTreeStaysWithinTheGasLimit(() -> {
+            DataTokenId leaf = DataTokenId.of(randomHex32());
+            user.registerAsEndUser(leaf, randomCid(), LedgerFixture.randomProof());
+            return leaf;
+        }, user::grant);
+    }
+
+    private void assertAuthorizingTheLargestTreeStaysWithinTheGasLimit(Supplier<DataTokenId> newLeaf,
+                                                                        BiConsumer<DataTokenId, DataTokenId> grant) {
+        // 15 leaves under each of 3 hospital-b tokens, and 14 under a fourth: 64 tokens in all
         List<DataTokenId> leaves = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
-            leaves.add(chain.register(chain.bankA, AssetKind.DATA));
+            leaves.add(newLeaf.get());
         }
         List<DataTokenId> middles = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             List<DataTokenId> below = i < 3 ? leaves : leaves.subList(0, 14);
             DataTokenId middle = chain.register(chain.hospitalB, AssetKind.DATA, below.toArray(DataTokenId[]::new));
-            below.forEach(leaf -> chain.tokens(chain.bankA).grant(leaf, middle));
+            below.forEach(leaf -> grant.accept(leaf, middle));
             middles.add(middle);
         }
         DataTokenId largest = chain.register(chain.algoC, AssetKind.ALGORITHM, middles.toArray(DataTokenId[]::new));
@@ -462,6 +483,47 @@ class Web3jTaskMarketLedgerIT {
                 notRunning.value() + " is not running (state 1)");
         chain.organizations.suspend(BANK_A);
         chain.assertRefused(() -> bankA.recordReceipt(job, dt1, op, result), "OrganizationInactive", "bank-a is suspended");
+    }
+
+    // ---- end users' receipts (scenario S2) ------------------------------------------------
+
+    private static final EndUserId U1 = EndUserId.of("u-0001");
+
+    @Test
+    void only_the_end_user_records_the_receipt_for_their_own_token() {
+        // hospital-b's data union over its end user's token, under algo-c's algorithm
+        chain.organizations(chain.hospitalB).registerEndUser(U1, chain.user.account());
+        DataTokenId own = DataTokenId.of(randomHex32());
+        chain.tokens(chain.user).registerAsEndUser(own, randomCid(), LedgerFixture.randomProof());
+        DataTokenId union = chain.register(chain.hospitalB, AssetKind.DATA, own);
+        DataTokenId overUsers = chain.register(chain.algoC, AssetKind.ALGORITHM, union);
+        chain.tokens(chain.user).grant(own, union);
+        chain.tokens(chain.hospitalB).grant(union, overUsers);
+        JobId job = JobId.of(randomHex32());
+        algoC.submitJob(job, task, overUsers);
+        algoC.markAuthorized(job);
+        algoC.start(job);
+        ResultHash result = ResultHash.of(randomHex32());
+        Web3jTaskMarketLedger user = chain.market(chain.user);
+
+        chain.assertRefused(() -> chain.market(chain.hospitalB).recordReceipt(job, own, op, result), "NotEndUserOwner",
+                chain.hospitalB.account().value() + " cannot record a receipt for data token " + own.value()
+                        + ": it is owned by end user u-0001");
+        chain.assertRefused(() -> algoC.recordReceipt(job, own, op, result), "NotEndUserOwner", own.value());
+        user.recordReceipt(job, own, op, result);
+
+        assertThat(algoC.receipts(job)).containsExactly(new ExecutionReceipt(job, own, op, result, HOSPITAL_B,
+                chain.user.account(), chain.chainNow()));
+        assertThat(TaskMarket.getReceiptRecordedEvents(chain.lastReceipt())).singleElement()
+                .satisfies(e -> assertThat(OrganizationIds.toAlias(e.party)).isEqualTo(HOSPITAL_B));
+        chain.assertRefused(() -> user.recordReceipt(job, union, op, result), "NotTokenOwner",
+                chain.user.account().value());
+
+        // once the organization removed the user, the account records nothing more for the token
+        OpHash another = OpHash.of(randomHex32());
+        chain.opRegistry.publish(another, "edge-train", "1.0.0", randomCid());
+        chain.organizations(chain.hospitalB).removeEndUser(U1);
+        chain.assertRefused(() -> user.recordReceipt(job, own, another, result), "NotEndUserOwner", own.value());
     }
 
     @Test

@@ -12,7 +12,8 @@ import io.datatoken.domain.token.DataTokenId;
  * One party's record, anchored on the ledger, that it ran a trusted op on its token for a job.
  *
  * @param party      the organization owning {@code dt}
- * @param recordedBy the account of that organization that recorded it
+ * @param recordedBy the account of that organization that recorded it, or for an end user's token
+ *                   that end user's own account
  */
 public record ExecutionReceipt(JobId job, DataTokenId dt, OpHash op, ResultHash result, OrganizationAlias party,
                                ChainAddress recordedBy, Instant recordedAt) {

@@ -29,7 +29,10 @@ public interface TaskMarketLedger {
     /** AUTHORIZED → RUNNING, by the job's owner, only while the algorithm token is still active. */
     void start(JobId id);
 
-    /** Records that the caller's organization ran a usable op on its token for a running job. */
+    /**
+     * Records that the caller's organization ran a usable op on its token for a running job; for
+     * an end user's token only that end user's own account may (refused with {@code NotEndUserOwner}).
+     */
     void recordReceipt(JobId id, DataTokenId dt, OpHash op, ResultHash result);
 
     /** RUNNING → SUCCEEDED or FAILED, by the job's owner. */

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import io.datatoken.domain.asset.AssetKind;
 import io.datatoken.domain.asset.Proof;
 import io.datatoken.domain.content.Cid;
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.OrganizationAlias;
 
 class DataTokenIdTest {
@@ -40,6 +42,22 @@ class DataTokenIdTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DataToken(DT1, bank, AssetKind.DATA, cid, proof, List.of(DT2, DT2), T0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void an_end_users_token_is_a_data_leaf_and_an_organizations_has_no_end_user() {
+        Cid cid = Cid.of(new byte[] {1});
+        Proof proof = Proof.sha256Of(new byte[] {1});
+        OrganizationAlias vendor = OrganizationAlias.of("vendor-a");
+        Optional<EndUserId> u1 = Optional.of(EndUserId.of("u-0001"));
+
+        assertThat(new DataToken(DT1, vendor, AssetKind.DATA, cid, proof, List.of(), T0, u1).endUser())
+                .contains(EndUserId.of("u-0001"));
+        assertThat(new DataToken(DT1, vendor, AssetKind.DATA, cid, proof, List.of(), T0).endUser()).isEmpty();
+        assertThatThrownBy(() -> new DataToken(DT1, vendor, AssetKind.ALGORITHM, cid, proof, List.of(), T0, u1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be a DATA leaf");
+        assertThatThrownBy(() -> new DataToken(DT1, vendor, AssetKind.DATA, cid, proof, List.of(DT2), T0, u1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("end user u-0001");
     }
 
     @Test
