@@ -28,7 +28,7 @@ class LauncherIT {
         JsonNode status = Stack.JSON.readTree(run.output());
         assertThat(status.get("components")).extracting(c -> c.get("name").asText())
                 .containsExactly("postgres", "chain", "ipfs", "keycloak", "liberty",
-                        "compute-bank-a", "compute-bank-b", "compute-fintech-c");
+                        "compute-bank-a", "compute-bank-b", "compute-fintech-c", "compute-vendor-a");
         status.get("components").forEach(c -> {
             assertThat(c.get("healthy").asBoolean()).as(c.toString()).isTrue();
             assertThat(c.get("pid").asLong()).as(c.toString()).isPositive();

@@ -1,7 +1,6 @@
 package io.datatoken.compute.runs;
 
 import io.datatoken.compute.datasets.DatasetBindings;
-import io.datatoken.compute.ops.OpRunner;
 import io.datatoken.domain.token.DataTokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,10 +38,7 @@ public class EdgeTrain implements OpDriver {
     DatasetBindings datasets;
 
     @Inject
-    OpCode code;
-
-    @Inject
-    OpRunner runner;
+    OpCalls ops;
 
     @Inject
     Deliveries deliveries;
@@ -72,12 +68,7 @@ public class EdgeTrain implements OpDriver {
                     .add("model", received.getJsonObject("model")).add("data", rows(run, plan));
             default -> input.add("state", state(run)).add("unmaskRequest", received);
         }
-        JsonObject output;
-        try {
-            output = OpMessages.output(opName(), runner.run(code.directoryOf(run.op()), input.build().toString()));
-        } catch (OpRunner.OpFailed e) {
-            throw new RunFailed(e.getMessage(), e);
-        }
+        JsonObject output = ops.json(run, opName(), input.build().toString());
         String sent = OpMessages.object(opName(), output, OUTPUT[phase]);
         deliveries.deliver(run.jobId(), run.dt(), plan.aggregator(), SENT[phase], round, sent);
         String detail = "round " + round + " of " + plan.rounds() + ": " + PHASES[phase] + " sent to the aggregator";

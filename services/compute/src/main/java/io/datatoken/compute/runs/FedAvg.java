@@ -1,6 +1,5 @@
 package io.datatoken.compute.runs;
 
-import io.datatoken.compute.ops.OpRunner;
 import io.datatoken.domain.token.DataTokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,10 +35,7 @@ public class FedAvg implements OpDriver {
     RunBook book;
 
     @Inject
-    OpCode code;
-
-    @Inject
-    OpRunner runner;
+    OpCalls ops;
 
     @Inject
     Deliveries deliveries;
@@ -67,7 +63,8 @@ public class FedAvg implements OpDriver {
         FederatedPlan plan = FederatedPlan.of(plans, run.placement());
         int round = round(run);
         int phase = run.step() % FederatedPlan.AGGREGATOR_STEPS;
-        JsonObject kept = run.state().map(OpMessages::requireObject).orElse(null);
+        // the first round opens without state; every later step continues from what the previous one kept
+        JsonObject kept = run.step() == 0 ? null : OpMessages.requireObject(run.requireState());
         JsonObject model = kept == null ? plan.initialModel() : kept.getJsonObject("model");
         var input = Json.createObjectBuilder().add("step", PHASES[phase]).add("run", run.runId());
         if (phase == 0) {
@@ -79,7 +76,7 @@ public class FedAvg implements OpDriver {
         } else {
             input.add("state", kept.getJsonObject("op")).add(listName(phase), collected(run, plan, AWAITED[phase], round));
         }
-        JsonObject output = runOp(run, input.build().toString());
+        JsonObject output = ops.json(run, opName(), input.build().toString());
         switch (phase) {
             case 0 -> sendToAll(run, plan.devices(), RunInput.Kind.FL_CONFIG, round, OpMessages.object(opName(), output,
                     "config"));
@@ -171,11 +168,4 @@ public class FedAvg implements OpDriver {
         return run.step() / FederatedPlan.AGGREGATOR_STEPS + 1;
     }
 
-    private JsonObject runOp(RunContext run, String input) {
-        try {
-            return OpMessages.output(opName(), runner.run(code.directoryOf(run.op()), input));
-        } catch (OpRunner.OpFailed e) {
-            throw new RunFailed(e.getMessage(), e);
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package io.datatoken.compute.runs;
 
 import io.datatoken.compute.datasets.DatasetBindings;
-import io.datatoken.compute.ops.OpRunner;
 import io.datatoken.domain.token.DataTokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,10 +26,7 @@ public class PaillierEncrypt implements OpDriver {
     DatasetBindings datasets;
 
     @Inject
-    OpCode code;
-
-    @Inject
-    OpRunner runner;
+    OpCalls ops;
 
     @Inject
     Deliveries deliveries;
@@ -57,13 +53,7 @@ public class PaillierEncrypt implements OpDriver {
         }
         String input = Json.createObjectBuilder().add("owner", run.dt().value())
                 .add("publicKey", OpMessages.requireObject(publicKey)).add("column", column).build().toString();
-        String encrypted;
-        try {
-            encrypted = OpMessages.object(opName(), OpMessages.output(opName(), runner.run(code.directoryOf(run.op()),
-                    input)), "values");
-        } catch (OpRunner.OpFailed e) {
-            throw new RunFailed(e.getMessage(), e);
-        }
+        String encrypted = OpMessages.object(opName(), ops.json(run, opName(), input), "values");
         deliveries.deliver(run.jobId(), run.dt(), plan.adder(), RunInput.Kind.PAILLIER_VALUES, encrypted);
         return new Outcome(Transfer.sha256(encrypted), "encrypted " + values.length + " values under the key holder's "
                 + "key and sent them to the adding node");

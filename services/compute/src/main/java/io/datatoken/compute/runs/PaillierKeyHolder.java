@@ -1,6 +1,5 @@
 package io.datatoken.compute.runs;
 
-import io.datatoken.compute.ops.OpRunner;
 import io.datatoken.compute.results.JobResult;
 import io.datatoken.compute.results.Results;
 import io.datatoken.domain.token.DataTokenId;
@@ -30,10 +29,7 @@ public class PaillierKeyHolder implements OpDriver {
     RunBook book;
 
     @Inject
-    OpCode code;
-
-    @Inject
-    OpRunner runner;
+    OpCalls ops;
 
     @Inject
     Deliveries deliveries;
@@ -59,7 +55,7 @@ public class PaillierKeyHolder implements OpDriver {
     public Outcome run(RunContext run) {
         PaillierPlan plan = PaillierPlan.of(plans, run.placement());
         if (run.step() == 0) {
-            JsonObject output = runOp(run, Json.createObjectBuilder().add("step", "keygen").add("run", run.runId())
+            JsonObject output = ops.json(run, opName(), Json.createObjectBuilder().add("step", "keygen").add("run", run.runId())
                     .add("modulusBits", plan.modulusBits()).build().toString());
             String publicKey = OpMessages.object(opName(), output, "publicKey");
             List<DataTokenId> readers = new ArrayList<>(plan.owners());
@@ -72,7 +68,7 @@ public class PaillierKeyHolder implements OpDriver {
                     + "node; waiting for the encrypted aggregate");
         }
         String aggregate = book.payload(run, plan.adder(), RunInput.Kind.PAILLIER_AGGREGATE).orElseThrow();
-        JsonObject result = runOp(run, Json.createObjectBuilder().add("step", "decrypt").add("run", run.runId())
+        JsonObject result = ops.json(run, opName(), Json.createObjectBuilder().add("step", "decrypt").add("run", run.runId())
                 .add("state", OpMessages.requireObject(run.requireState()))
                 .add("aggregate", OpMessages.requireObject(aggregate)).build().toString());
         String kept = result.toString();
@@ -82,11 +78,4 @@ public class PaillierKeyHolder implements OpDriver {
                 + "kept on this node for its organization");
     }
 
-    private JsonObject runOp(RunContext run, String input) {
-        try {
-            return OpMessages.output(opName(), runner.run(code.directoryOf(run.op()), input));
-        } catch (OpRunner.OpFailed e) {
-            throw new RunFailed(e.getMessage(), e);
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package io.datatoken.compute.runs;
 
-import io.datatoken.compute.ops.OpRunner;
 import io.datatoken.domain.token.DataTokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,10 +23,7 @@ public class PaillierSum implements OpDriver {
     RunBook book;
 
     @Inject
-    OpCode code;
-
-    @Inject
-    OpRunner runner;
+    OpCalls ops;
 
     @Inject
     Deliveries deliveries;
@@ -59,13 +55,7 @@ public class PaillierSum implements OpDriver {
                 .add("publicKey", OpMessages.requireObject(book.payload(run, plan.keyHolder(), RunInput.Kind.PAILLIER_KEY)
                         .orElseThrow()))
                 .add("values", values).build().toString();
-        String aggregate;
-        try {
-            aggregate = OpMessages.object(opName(), OpMessages.output(opName(), runner.run(code.directoryOf(run.op()),
-                    input)), "aggregate");
-        } catch (OpRunner.OpFailed e) {
-            throw new RunFailed(e.getMessage(), e);
-        }
+        String aggregate = OpMessages.object(opName(), ops.json(run, opName(), input), "aggregate");
         deliveries.deliver(run.jobId(), run.dt(), plan.keyHolder(), RunInput.Kind.PAILLIER_AGGREGATE, aggregate);
         return new Outcome(Transfer.sha256(aggregate), "added the ciphertexts of " + plan.owners().size() + " owner(s) "
                 + "without a key to read them; the encrypted aggregate went to the key holder");

@@ -1,6 +1,5 @@
 package io.datatoken.compute.runs;
 
-import io.datatoken.compute.ops.OpRunner;
 import io.datatoken.compute.results.JobResult;
 import io.datatoken.compute.results.Results;
 import io.datatoken.domain.token.DataTokenId;
@@ -30,10 +29,7 @@ public class PsiRequest implements OpDriver {
     PsiParties parties;
 
     @Inject
-    OpCode code;
-
-    @Inject
-    OpRunner runner;
+    OpCalls ops;
 
     @Inject
     Deliveries deliveries;
@@ -66,7 +62,7 @@ public class PsiRequest implements OpDriver {
         String input = Json.createObjectBuilder().add("step", "blind").add("run", run.runId())
                 .add("items", OpMessages.strings(items))
                 .add("terms", OpMessages.requireObject(PsiParties.terms(run))).build().toString();
-        JsonObject output = OpMessages.output(NAME, runOp(run, input));
+        JsonObject output = ops.json(run, NAME, input);
         deliveries.deliver(run.jobId(), run.dt(), responder, RunInput.Kind.PSI_QUERY,
                 OpMessages.object(NAME, output, "query"));
         return Outcome.continueWith(OpMessages.object(NAME, output, "state"), "blinded " + items.size()
@@ -78,7 +74,7 @@ public class PsiRequest implements OpDriver {
         String input = Json.createObjectBuilder().add("step", "finish").add("run", run.runId())
                 .add("state", OpMessages.requireObject(run.requireState()))
                 .add("answer", OpMessages.requireObject(answer)).build().toString();
-        JsonObject output = OpMessages.output(NAME, runOp(run, input));
+        JsonObject output = ops.json(run, NAME, input);
         JsonValue intersection = output.get("intersection");
         if (intersection == null || intersection.getValueType() != JsonValue.ValueType.ARRAY) {
             throw new RunFailed(NAME + " wrote no 'intersection' array");
@@ -97,11 +93,4 @@ public class PsiRequest implements OpDriver {
                 + "organization" + (told ? "; its size went to the responder, as the terms say" : ""));
     }
 
-    private String runOp(RunContext run, String input) {
-        try {
-            return runner.run(code.directoryOf(run.op()), input);
-        } catch (OpRunner.OpFailed e) {
-            throw new RunFailed(e.getMessage(), e);
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package io.datatoken.compute.runs;
 
-import io.datatoken.compute.ops.OpRunner;
 import io.datatoken.compute.results.JobResult;
 import io.datatoken.compute.results.Results;
 import io.datatoken.domain.token.DataTokenId;
@@ -30,10 +29,7 @@ public class PsiRespond implements OpDriver {
     PsiParties parties;
 
     @Inject
-    OpCode code;
-
-    @Inject
-    OpRunner runner;
+    OpCalls ops;
 
     @Inject
     Deliveries deliveries;
@@ -65,13 +61,7 @@ public class PsiRespond implements OpDriver {
         String input = Json.createObjectBuilder().add("run", run.runId()).add("items", OpMessages.strings(items))
                 .add("terms", OpMessages.requireObject(PsiParties.terms(run)))
                 .add("query", OpMessages.requireObject(query)).build().toString();
-        String output;
-        try {
-            output = runner.run(code.directoryOf(run.op()), input);
-        } catch (OpRunner.OpFailed e) {
-            throw new RunFailed(e.getMessage(), e);
-        }
-        String answer = OpMessages.object(NAME, OpMessages.output(NAME, output), "answer");
+        String answer = OpMessages.object(NAME, ops.json(run, NAME, input), "answer");
         deliveries.deliver(run.jobId(), run.dt(), requester, RunInput.Kind.PSI_ANSWER, answer);
         String detail = "blinded the requester's query and " + items.size() + " own items; the answer went to "
                 + requester + "'s node";

@@ -1,6 +1,5 @@
 package io.datatoken.compute.runs;
 
-import io.datatoken.compute.ops.OpRunner;
 import io.datatoken.domain.token.DataTokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,10 +25,7 @@ public class SecureSum implements OpDriver {
     RunBook book;
 
     @Inject
-    OpCode code;
-
-    @Inject
-    OpRunner runner;
+    OpCalls ops;
 
     @Inject
     Deliveries deliveries;
@@ -56,12 +52,7 @@ public class SecureSum implements OpDriver {
         } catch (IllegalArgumentException e) {
             throw new RunFailed("a share this node holds is not a ring matrix: " + e.getMessage(), e);
         }
-        String output;
-        try {
-            output = runner.run(code.directoryOf(run.op()), input);
-        } catch (OpRunner.OpFailed e) {
-            throw new RunFailed(e.getMessage(), e);
-        }
+        String output = ops.text(run, input);
         String sum;
         try {
             sum = RingMatrices.fromOutput(output, "sum");

@@ -1,7 +1,6 @@
 package io.datatoken.compute.runs;
 
 import io.datatoken.compute.datasets.DatasetBindings;
-import io.datatoken.compute.ops.OpRunner;
 import io.datatoken.domain.token.DataTokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,10 +23,7 @@ public class SsShare implements OpDriver {
     DatasetBindings datasets;
 
     @Inject
-    OpCode code;
-
-    @Inject
-    OpRunner runner;
+    OpCalls ops;
 
     @Inject
     Deliveries deliveries;
@@ -56,12 +52,7 @@ public class SsShare implements OpDriver {
         int scaleBits = scaleBits(run);
         String input = "{\"x\":" + RingMatrices.json(x) + ",\"w\":" + RingMatrices.json(w) + ",\"parties\":"
                 + holders.size() + ",\"scale_bits\":" + scaleBits + "}";
-        String output;
-        try {
-            output = runner.run(code.directoryOf(run.op()), input);
-        } catch (OpRunner.OpFailed e) {
-            throw new RunFailed(e.getMessage(), e);
-        }
+        String output = ops.text(run, input);
         List<String> shares;
         try {
             shares = RingMatrices.listFromOutput(output, "shares");

@@ -1,7 +1,6 @@
 package io.datatoken.compute.runs;
 
 import io.datatoken.compute.datasets.DatasetBindings;
-import io.datatoken.compute.ops.OpRunner;
 import io.datatoken.domain.token.DataTokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,10 +25,7 @@ public class StatsShare implements OpDriver {
     DatasetBindings datasets;
 
     @Inject
-    OpCode code;
-
-    @Inject
-    OpRunner runner;
+    OpCalls ops;
 
     @Inject
     Deliveries deliveries;
@@ -54,12 +50,7 @@ public class StatsShare implements OpDriver {
         }
         String input = plan.agreed(Json.createObjectBuilder().add("party", run.dt().value()).add("column", column))
                 .build().toString();
-        JsonObject output;
-        try {
-            output = OpMessages.output(opName(), runner.run(code.directoryOf(run.op()), input));
-        } catch (OpRunner.OpFailed e) {
-            throw new RunFailed(e.getMessage(), e);
-        }
+        JsonObject output = ops.json(run, opName(), input);
         JsonValue shares = output.get("shares");
         if (shares == null || shares.getValueType() != JsonValue.ValueType.ARRAY
                 || shares.asJsonArray().size() != plan.holders().size()) {

@@ -1,6 +1,5 @@
 package io.datatoken.compute.runs;
 
-import io.datatoken.compute.ops.OpRunner;
 import io.datatoken.domain.token.DataTokenId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,10 +24,7 @@ public class StatsSum implements OpDriver {
     RunBook book;
 
     @Inject
-    OpCode code;
-
-    @Inject
-    OpRunner runner;
+    OpCalls ops;
 
     @Inject
     Deliveries deliveries;
@@ -53,13 +49,7 @@ public class StatsSum implements OpDriver {
         plan.sharers().forEach(s -> shares.add(OpMessages.requireObject(arrived.get(s.value()).payload())));
         String input = plan.agreed(Json.createObjectBuilder().add("node", plan.holders().indexOf(run.dt()))
                 .add("shares", shares)).build().toString();
-        String partial;
-        try {
-            partial = OpMessages.object(opName(), OpMessages.output(opName(), runner.run(code.directoryOf(run.op()),
-                    input)), "partial");
-        } catch (OpRunner.OpFailed e) {
-            throw new RunFailed(e.getMessage(), e);
-        }
+        String partial = OpMessages.object(opName(), ops.json(run, opName(), input), "partial");
         deliveries.deliver(run.jobId(), run.dt(), run.job().algorithm(), RunInput.Kind.STATS_PARTIAL, partial);
         return new Outcome(Transfer.sha256(partial), "added " + plan.sharers().size() + " parties' moment shares and sent "
                 + "the partial sum to the algorithm owner's node");
