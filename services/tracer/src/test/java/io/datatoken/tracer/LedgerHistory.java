@@ -36,6 +36,11 @@ public final class LedgerHistory {
         return "0x" + HexFormat.of().formatHex(Arrays.copyOf(alias.getBytes(StandardCharsets.US_ASCII), 32));
     }
 
+    /** The ledger's id of an end user: the user id in a zero-padded bytes32, as organizations'. */
+    public static String endUser(String userId) {
+        return organization(userId);
+    }
+
     /** An account address named after a label. */
     public static String account(String label) {
         return id(label).substring(0, 42);
@@ -51,6 +56,23 @@ public final class LedgerHistory {
                 "kind", String.valueOf(kind.ordinal()), "storagePath", "bafy" + dt.substring(2, 12),
                 "proof", id("proof " + dt), "children", Arrays.stream(children).map(c -> "\"" + c + "\"")
                         .collect(Collectors.joining(",", "[", "]"))));
+    }
+
+    /**
+     * An end user's registration of a DATA token of their own: TokenRegistered (owner: the user's
+     * organization) then EndUserTokenRegistered, in one transaction sent by the user's account.
+     */
+    public InMemoryChainLog.Log[] registeredByEndUser(String dt, String owner, String userId, String account) {
+        InMemoryChainLog.Log token = registered(dt, owner, AssetKind.DATA).by(account);
+        return new InMemoryChainLog.Log[] {token, InMemoryChainLog.log(token.txHash(), "DataTokenRegistry",
+                "EndUserTokenRegistered", Map.of("dt", dt, "owner", organization(owner), "endUser", endUser(userId),
+                        "account", account)).by(account)};
+    }
+
+    /** OrganizationRegistry.EndUserRegistered: the organization (one of its accounts) registers an end user. */
+    public InMemoryChainLog.Log endUserRegistered(String alias, String userId, String account, String registeredBy) {
+        return log("OrganizationRegistry", "EndUserRegistered", Map.of("orgId", organization(alias),
+                "userId", endUser(userId), "account", account, "registeredBy", registeredBy)).by(registeredBy);
     }
 
     public InMemoryChainLog.Log granted(String child, String parent, long expiresAt) {

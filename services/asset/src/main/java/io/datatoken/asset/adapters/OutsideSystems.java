@@ -5,6 +5,7 @@ import io.datatoken.chain.ChainDeployment;
 import io.datatoken.chain.ChainSettings;
 import io.datatoken.asset.grants.TermsChecks;
 import io.datatoken.chain.KeyVault;
+import io.datatoken.asset.endusers.OrganizationLedgers;
 import io.datatoken.asset.onboarding.OrganizationAccounts;
 import io.datatoken.asset.registration.DataTokenLedgers;
 import io.datatoken.chain.Web3jDataTokenLedger;
@@ -131,9 +132,19 @@ public class OutsideSystems {
     }
 
     /** Organizations' ledgers, one connection (so one nonce sequence) per organization account. */
-    private final Map<OrganizationAlias, SignedLedger> organizationLedgers = new ConcurrentHashMap<>();
+    private final Map<OrganizationAlias, SignedLedgers> organizationLedgers = new ConcurrentHashMap<>();
 
-    private record SignedLedger(ChainConnection connection, DataTokenLedger ledger) {
+    /** Both registries as one organization's account signs them, over its one connection. */
+    private record SignedLedgers(ChainConnection connection, DataTokenLedger tokens, OrganizationLedger organizations) {
+    }
+
+    private SignedLedgers signedBy(OrganizationAlias organization) {
+        // The key is opened from the vault once, when the organization first signs.
+        return organizationLedgers.computeIfAbsent(organization, org -> {
+            ChainConnection connection = ChainConnection.open(chainSettings(() -> accounts.privateKeyOf(org)));
+            return new SignedLedgers(connection, new Web3jDataTokenLedger(connection, contractAddress("DataTokenRegistry")),
+                    new Web3jOrganizationLedger(connection, contractAddress("OrganizationRegistry")));
+        });
     }
 
     @PreDestroy
@@ -157,11 +168,7 @@ public class OutsideSystems {
 
             @Override
             public DataTokenLedger signedBy(OrganizationAlias organization) {
-                // The key is opened from the vault once, when the organization first signs.
-                return organizationLedgers.computeIfAbsent(organization, org -> {
-                    ChainConnection connection = ChainConnection.open(chainSettings(() -> accounts.privateKeyOf(org)));
-                    return new SignedLedger(connection, new Web3jDataTokenLedger(connection, registry));
-                }).ledger();
+                return OutsideSystems.this.signedBy(organization).tokens();
             }
         };
     }
@@ -176,6 +183,22 @@ public class OutsideSystems {
     @ApplicationScoped
     OrganizationLedger organizationLedger() {
         return new Web3jOrganizationLedger(operator(), contractAddress("OrganizationRegistry"));
+    }
+
+    @Produces
+    @ApplicationScoped
+    OrganizationLedgers organizationLedgers(OrganizationLedger operatorsLedger) {
+        return new OrganizationLedgers() {
+            @Override
+            public OrganizationLedger reader() {
+                return operatorsLedger;
+            }
+
+            @Override
+            public OrganizationLedger signedBy(OrganizationAlias organization) {
+                return OutsideSystems.this.signedBy(organization).organizations();
+            }
+        };
     }
 
     @Produces

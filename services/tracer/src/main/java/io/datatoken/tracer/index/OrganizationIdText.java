@@ -3,6 +3,7 @@ package io.datatoken.tracer.index;
 import io.datatoken.domain.organization.OrganizationAlias;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * An organization as the index names it: the ledger's bytes32 organization id is the alias itself,
@@ -16,6 +17,15 @@ final class OrganizationIdText {
     }
 
     static String of(String id) {
+        return text(id, alias -> OrganizationAlias.of(alias).value());
+    }
+
+    /**
+     * The text a zero-padded bytes32 id holds if {@code form} accepts it (it throws
+     * IllegalArgumentException otherwise), else the id in hex: the ledger spells end user ids the
+     * same way ({@link EndUserIdText}).
+     */
+    static String text(String id, UnaryOperator<String> form) {
         String hex = id.toLowerCase(Locale.ROOT);
         if (!hex.matches("0x[0-9a-f]{64}")) {
             return hex;
@@ -33,7 +43,7 @@ final class OrganizationIdText {
             alias.append((char) bytes[i]);
         }
         try {
-            return OrganizationAlias.of(alias.toString()).value();
+            return form.apply(alias.toString());
         } catch (IllegalArgumentException e) {
             return hex;
         }

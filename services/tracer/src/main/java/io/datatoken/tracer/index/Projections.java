@@ -10,10 +10,10 @@ import java.util.Locale;
 
 /**
  * Derives the lineage and usage tables from one applied event, in its transaction: tokens and their
- * edges (TokenRegistered), grant changes (Granted, Revoked), jobs and their state changes (JobSubmitted,
- * JobStateChanged) and receipts (ReceiptRecorded), and where each DT's document is (TokenRegistered,
- * MetadataUpdated). Every row references its event, so a rollback's cascade undoes it; other events
- * derive nothing.
+ * edges (TokenRegistered), the end user of a token an end user registered (EndUserTokenRegistered),
+ * grant changes (Granted, Revoked), jobs and their state changes (JobSubmitted, JobStateChanged) and
+ * receipts (ReceiptRecorded), and where each DT's document is (TokenRegistered, MetadataUpdated).
+ * Every row references its event, so a rollback's cascade undoes it; other events derive nothing.
  */
 final class Projections {
 
@@ -31,6 +31,10 @@ final class Projections {
     void project(LedgerEvent event) {
         switch (event.contract() + "." + event.event()) {
             case "DataTokenRegistry.TokenRegistered" -> tokenRegistered(event);
+            case "DataTokenRegistry.EndUserTokenRegistered" -> insert("insert into token_end_user (dt, owner_org, "
+                    + "end_user, account, tx_hash, log_index) values (?3, ?4, ?5, ?6, ?1, ?2) on conflict (dt) do nothing",
+                    event, hex(event, "dt"), OrganizationIdText.of(field(event, "owner")),
+                    EndUserIdText.of(field(event, "endUser")), hex(event, "account"));
             case "DataTokenRegistry.Granted" -> grantChanged(event, "GRANTED", hex(event, "child"),
                     hex(event, "parent"), unixSeconds(field(event, "expiresAt")), hex(event, "grantedBy"));
             case "DataTokenRegistry.MetadataUpdated" -> metadata(event, hex(event, "dt"));

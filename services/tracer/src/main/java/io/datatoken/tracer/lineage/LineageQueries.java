@@ -84,19 +84,24 @@ public class LineageQueries {
     // ordered by kind, k1, k2, s1, s2 (the order of each list in the answer). The first one names and
     // types the columns.
 
-    /** The DT's own registration: 0, 0, dt, owner, kind, tx hash, -, -, registered block, -, sender, time. */
+    /**
+     * The DT's own registration: 0, 0, dt, owner, kind, tx hash, end user, end user's account, registered
+     * block, -, sender, time.
+     */
     private static final String SELF = "select cast('dt' as varchar) as kind, cast(0 as bigint) as k1, "
             + "cast(0 as bigint) as k2, t.dt as s1, t.owner_org as s2, t.kind as s3, t.tx_hash as s4, "
-            + "cast(null as varchar) as s5, cast(null as varchar) as s6, t.registered_block as n1, "
+            + "u.end_user as s5, u.account as s6, t.registered_block as n1, "
             + "cast(null as bigint) as n2, c.sender as s7, c.block_time as n3 from token t "
-            + "left join chain_event c on c.tx_hash = t.tx_hash and c.log_index = t.log_index where t.dt = ?1";
+            + "left join chain_event c on c.tx_hash = t.tx_hash and c.log_index = t.log_index "
+            + "left join token_end_user u on u.dt = t.dt where t.dt = ?1";
 
     /**
      * Each DT reached: level, 0, dt, then as {@link #SELF} (nulls if the index holds no registration of it)
      * but for sender and time, which the walk's hot path does not read.
      */
-    private static final String TOKENS = "select 'token', n.level, 0, n.dt, t.owner_org, t.kind, t.tx_hash, null, "
-            + "null, t.registered_block, null, null, null from node n left join token t on t.dt = n.dt";
+    private static final String TOKENS = "select 'token', n.level, 0, n.dt, t.owner_org, t.kind, t.tx_hash, "
+            + "u.end_user, u.account, t.registered_block, null, null, null from node n left join token t on t.dt = n.dt "
+            + "left join token_end_user u on u.dt = n.dt";
 
     /**
      * Each edge walked with the last grant change of the child to the parent: level, 0, parent, child,
@@ -189,7 +194,7 @@ public class LineageQueries {
 
         private static TokenView token(Object[] row) {
             return new TokenView(string(row, 3), integer(row[1]), string(row, 4), string(row, 5), nullableLong(row[9]),
-                    string(row, 6), instant(row[12]), string(row, 11));
+                    string(row, 6), instant(row[12]), string(row, 11), string(row, 7), string(row, 8));
         }
     }
 

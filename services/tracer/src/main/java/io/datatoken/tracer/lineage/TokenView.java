@@ -13,7 +13,11 @@ import java.time.Instant;
  * @param txHash          the transaction that registered it
  * @param registeredAt    the time of its block, and registeredBy the account that registered it: read for
  *                        the DT asked about only, null for the DTs its lineage reaches
+ * @param endUser         for a DT an end user of the owner registered as their own (decision 0020), the
+ *                        user's id within the owner (in hex if it is not one), and endUserAccount the
+ *                        user's account, which alone grants it and records its receipts; null (left out
+ *                        of JSON) for an organization's DT
  */
 public record TokenView(String dt, int level, String owner, String kind, Long registeredBlock, String txHash,
-                        Instant registeredAt, String registeredBy) {
+                        Instant registeredAt, String registeredBy, String endUser, String endUserAccount) {
 }

@@ -3,6 +3,7 @@ package io.datatoken.tracer.api;
 import static io.datatoken.tracer.LedgerHistory.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.datatoken.chain.InMemoryChainLog;
 import io.datatoken.domain.asset.AssetKind;
@@ -19,11 +20,14 @@ import io.datatoken.tracer.lineage.JobView;
 import io.datatoken.tracer.lineage.ReceiptView;
 import io.datatoken.tracer.lineage.TokenView;
 import io.datatoken.tracer.lineage.TransactionalLineageQueries;
+import io.datatoken.tracer.lineage.UsageView;
 import io.datatoken.tracer.refusals.RefusalStore;
 import io.datatoken.tracer.refusals.RefusalView;
 import io.datatoken.tracer.refusals.ReportedRefusal;
 import io.datatoken.tracer.refusals.TransactionalRefusals;
 import io.datatoken.tracer.workflow.TransactionalEdgeOps;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -40,6 +44,11 @@ class TraceResourcesTest extends TracerSchemaTest {
     private static final String X = id("X");
     private static final String JOB = id("job 1");
     private static final String NODE = LedgerHistory.account("bank-a's node");
+    /** vendor-a's end user u-0042's own DT, composed into algo-c's W and used by its job 2 */
+    private static final String D = id("u-0042's readings");
+    private static final String W = id("W");
+    private static final String JOB_2 = id("job 2");
+    private static final String USER = LedgerHistory.account("u-0042's device");
 
     @BeforeAll
     void aJobOverBankAsData() {
@@ -50,6 +59,10 @@ class TraceResourcesTest extends TracerSchemaTest {
         history.block(history.jobSubmitted(JOB, id("task 1"), X, "algo-c"), history.stateChanged(JOB, 0, 1));
         history.block(history.stateChanged(JOB, 1, 2), history.stateChanged(JOB, 2, 3));
         history.block(history.receipt(JOB, A, id("op"), id("result"), "bank-a").by(NODE));
+        history.block(history.registeredByEndUser(D, "vendor-a", "u-0042", USER));
+        history.block(history.registered(W, "algo-c", AssetKind.ALGORITHM, D), history.granted(D, W, 0).by(USER));
+        history.block(history.jobSubmitted(JOB_2, id("task 2"), W, "algo-c"), history.stateChanged(JOB_2, 0, 3));
+        history.block(history.receipt(JOB_2, D, id("op"), id("result 2"), "vendor-a").by(USER));
         index(history.chain);
         inTracerSchema(em -> em.createNativeQuery("delete from refusal").executeUpdate());
         RefusalStore store = new TransactionalRefusals(this::inTracerSchema).store();
@@ -135,6 +148,39 @@ class TraceResourcesTest extends TracerSchemaTest {
         assertThat(lineage(regulator, A, "down", null).dt()).isEqualTo(A);
         assertThat(usage(regulator, A).receipts()).hasSize(1);
         assertThat(lineage(admin, X, "down", "1").tokens()).extracting(TokenView::dt).containsExactly(A);
+    }
+
+    @Test
+    void the_usage_of_an_end_users_dt_names_the_user_and_their_account_and_each_use_of_it() {
+        UsageView usage = usage(member("vendor-a"), D);
+
+        assertThat(usage.token()).extracting(TokenView::owner, TokenView::endUser, TokenView::endUserAccount)
+                .containsExactly("vendor-a", "u-0042", USER);
+        assertThat(usage.receipts()).extracting(ReceiptView::job, ReceiptView::dt, ReceiptView::resultHash,
+                ReceiptView::recordedBy).containsExactly(tuple(JOB_2, D, id("result 2"), USER));
+        assertThat(lineage(member("algo-c"), W, "down", null).tokens()).singleElement()
+                .extracting(TokenView::dt, TokenView::endUser, TokenView::endUserAccount)
+                .containsExactly(D, "u-0042", USER);
+        assertThat(json(usage)).contains("\"endUser\":\"u-0042\"", "\"endUserAccount\":\"" + USER + "\"");
+    }
+
+    @Test
+    void the_answers_about_an_organizations_dt_name_no_end_user() {
+        UsageView usage = usage(member("bank-a"), A);
+
+        assertThat(usage.token()).extracting(TokenView::endUser, TokenView::endUserAccount).containsExactly(null, null);
+        assertThat(usage.compositions()).extracting(TokenView::endUser).containsOnlyNulls();
+        assertThat(lineage(member("algo-c"), W, "down", null).token().endUser()).isNull();
+        assertThat(json(usage)).doesNotContain("endUser");
+    }
+
+    /** The answer as the service writes it (JSON-B's defaults, which leave out null properties). */
+    private static String json(Object answer) {
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            return jsonb.toJson(answer);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ReportedRefusal refusal(String job) {

@@ -17,7 +17,7 @@ class UsageCsvTest {
     @Test
     void every_job_receipt_grant_and_refusal_is_a_row_in_time_order_with_its_account_and_transaction() {
         Instant t = Instant.parse("2027-01-01T00:00:00Z");
-        var usage = new UsageView("0xa", new TokenView("0xa", 0, "bank-a", "DATA", 3L, "0xt3", t, "0xb"), List.of(),
+        var usage = new UsageView("0xa", new TokenView("0xa", 0, "bank-a", "DATA", 3L, "0xt3", t, "0xb", null, null), List.of(),
                 List.of(new JobView("0xj", "0xk", "0xc", "fintech-c", "SUCCEEDED", 7, 9L, "0xt7", t.plusSeconds(14),
                         "0xf")),
                 List.of(new ReceiptView("0xj", "0xa", "0xo", "0xr", "bank-a", 8, "0xt8", 0, t.plusSeconds(16), "0xn")),

@@ -137,20 +137,23 @@ class IndexerTest extends TracerSchemaTest {
         indexer(settings).catchUp();
         // the "dropped" composition (not yet its job) was applied; a new branch replaces its blocks
         assertThat(rows("select parent from lineage_edge")).hasSize(2);
+        assertThat(rows("select end_user from token_end_user")).containsExactlyInAnyOrder(List.of("u-first"),
+                List.of("u-dropped"));
         chain.fork(chain.head() - 4);
         compositionAndJob("second");
         blocksWithOneEventEach("d", 6);
         indexer(settings).catchUp();
         Snapshot live = snapshot();
         assertThat(live.events()).hasSize((int) chain.events(0, chain.head() - 2).size());
-        assertThat(live.tokens()).hasSize(4);
+        assertThat(live.tokens()).hasSize(6);
+        assertThat(live.endUsers()).extracting(row -> row.get(2)).containsExactlyInAnyOrder("u-first", "u-second");
         assertThat(live.edges()).extracting(row -> row.getFirst())
                 .containsExactlyInAnyOrder(LedgerHistory.id("composition first"), LedgerHistory.id("composition second"));
         assertThat(live.grants()).hasSize(2);
         assertThat(live.jobs()).hasSize(2);
         assertThat(live.jobStates()).hasSize(4);
         assertThat(live.receipts()).hasSize(2);
-        assertThat(live.accounts()).hasSize(4);
+        assertThat(live.accounts()).hasSize(6);
         assertThat(live.tasks()).hasSize(2);
         assertThat(live.subjects()).hasSizeGreaterThan(live.events().size() / 2);
 
@@ -165,8 +168,9 @@ class IndexerTest extends TracerSchemaTest {
     }
 
     /**
-     * Both organizations with their accounts, a data DT, an algorithm composed of it and granted it, a
-     * task and a running job with a receipt: 5 blocks, each transaction sent by an organization's account.
+     * Both organizations with their accounts and bank A's end user, a data DT and one of the end user's
+     * own, an algorithm composed of the first and granted it, a task and a running job with a receipt: 5
+     * blocks, each transaction sent by an organization's account or the end user's.
      */
     private void compositionAndJob(String name) {
         String data = LedgerHistory.id("data " + name);
@@ -175,8 +179,12 @@ class IndexerTest extends TracerSchemaTest {
         String job = LedgerHistory.id("job " + name);
         String bank = LedgerHistory.account("bank-a " + name);
         String algo = LedgerHistory.account("algo-c " + name);
-        history.block(history.organizationRegistered("bank-a", bank), history.accountAdded("algo-c", algo));
-        history.block(history.registered(data, "bank-a", AssetKind.DATA).by(bank));
+        String user = LedgerHistory.account("u-" + name);
+        history.block(history.organizationRegistered("bank-a", bank), history.accountAdded("algo-c", algo),
+                history.endUserRegistered("bank-a", "u-" + name, user, bank));
+        InMemoryChainLog.Log[] usersData = history.registeredByEndUser(LedgerHistory.id("user's data " + name),
+                "bank-a", "u-" + name, user);
+        history.block(history.registered(data, "bank-a", AssetKind.DATA).by(bank), usersData[0], usersData[1]);
         history.block(history.registered(composition, "algo-c", AssetKind.ALGORITHM, data).by(algo),
                 history.granted(data, composition, 0).by(bank));
         history.block(history.taskCreated(task, "algo-c").by(algo),
@@ -216,7 +224,8 @@ class IndexerTest extends TracerSchemaTest {
     private record Snapshot(List<List<Object>> events, List<List<Object>> cursor, List<List<Object>> blocks,
                             List<List<Object>> tokens, List<List<Object>> edges, List<List<Object>> grants,
                             List<List<Object>> jobs, List<List<Object>> jobStates, List<List<Object>> receipts,
-                            List<List<Object>> accounts, List<List<Object>> tasks, List<List<Object>> subjects) {
+                            List<List<Object>> accounts, List<List<Object>> tasks, List<List<Object>> subjects,
+                            List<List<Object>> endUsers) {
     }
 
     private Snapshot snapshot() {
@@ -233,6 +242,7 @@ class IndexerTest extends TracerSchemaTest {
                 rows("select * from usage order by tx_hash, log_index"),
                 rows("select * from account_change order by tx_hash, log_index"),
                 rows("select * from task order by task"),
-                rows("select * from event_subject order by tx_hash, log_index, org, relation"));
+                rows("select * from event_subject order by tx_hash, log_index, org, relation"),
+                rows("select * from token_end_user order by dt"));
     }
 }
