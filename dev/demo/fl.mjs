@@ -12,16 +12,15 @@
 //        model trained centrally on the same rows (computed here), else exit 1
 //
 // Usage: node dev/demo/fl.mjs [--stack <stack.json>] [--rounds N] [--timeout <seconds>]
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Fatal, Platform, REPO, log, parseArgs, publishOp, readStack, run } from './platform.mjs';
+import { Fatal, Platform, log, parseArgs, readStack, run } from './platform.mjs';
 import { DEMO_EXPIRY, demoDt } from './s1-documents.mjs';
-import { authorize, printRuns, registerAsset, registerDemoOrganizations, runJob, submitJob, verify } from './steps.mjs';
+import {
+  authorize, bindFile, printRuns, publishJvmOps, registerAsset, registerDemoOrganizations, resultAt, runJob, submitJob, verify,
+} from './steps.mjs';
 
 const USAGE = 'usage: ./datatoken demo fl [--rounds <training rounds, default 5>] [--timeout <seconds for the job, default 300>]';
 const OP_VERSION = '1.0.0';
 const PURPOSE = 'federated training of a risk model for fintech-c: masked model updates only';
-const OPS_DIR = join(REPO, 'services', 'shared', 'privacy', 'target', 'op-packages');
 const DEVICES = [['alice', 'bank-a', 'FL-A-rows'], ['bob', 'bank-b', 'FL-B-rows'], ['victor', 'vendor-a', 'FL-V-rows']];
 const FEATURES = 4;
 /** Federated training must come within this much test accuracy of training on all rows at once. */
@@ -81,13 +80,7 @@ async function setUpAssets(platform, stack, rounds) {
   log('==> 1. organizations on chain (as admin)');
   await registerDemoOrganizations(platform);
 
-  log(`==> 2. trusted ops ${OP_VERSION} (as admin; JVM op packages from ${OPS_DIR.slice(REPO.length + 1)})`);
-  const ops = {};
-  for (const name of ['edge-train', 'fed-avg']) {
-    const op = await publishOp(platform, name, OP_VERSION, join(OPS_DIR, name));
-    ops[name] = op.opHash;
-    log(`    ${name.padEnd(11)} ${(op.created ? 'NEW' : 'already').padEnd(8)} opHash ${op.opHash}  code ${op.codeCid}`);
-  }
+  const ops = await publishJvmOps(platform, OP_VERSION, ['edge-train', 'fed-avg']);
   const terms = (op) => ({ allowedOps: { [op]: {} }, consumerOrganizations: ['fintech-c'], purpose: PURPOSE,
     expiresAt: DEMO_EXPIRY, maxUses: 10 });
 
@@ -124,16 +117,6 @@ async function setUpAssets(platform, stack, rounds) {
   return { dt, algorithm: dt[algorithm], names: algorithm };
 }
 
-async function bindRows(platform, stack, user, org, dt, file, rows) {
-  const dir = stack.computeDatasets?.[org];
-  if (!dir) throw new Fatal(`stack.json names no datasets directory for ${org}'s compute node`);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, file), csv(rows));
-  const response = await platform.call(user, 'POST', `${stack.computeNodes[org]}/v1/datasets`,
-    { body: { dt, kind: 'CSV', location: file }, expect: [201] });
-  log(`    ${org.padEnd(10)} ${dt.slice(0, 12)}… ${file}: ${rows.length} rows (bound ${response.body.boundAt})`);
-}
-
 async function main() {
   const args = parseArgs(process.argv.slice(2), { stack: '', rounds: '5', timeout: '300', wait: '180' }, USAGE);
   const rounds = Number(args.rounds);
@@ -147,9 +130,11 @@ async function main() {
 
   log('==> 4. rows bound where they are; fintech-c\'s labelled test set on its own node');
   for (const [i, [user, owner, name]] of DEVICES.entries()) {
-    await bindRows(platform, stack, user, owner, dt[name], `fl-rows-${owner}.csv`, data.devices[i]);
+    await bindFile(platform, stack, user, owner, dt[name], { file: `fl-rows-${owner}.csv`, kind: 'CSV', text: csv(data.devices[i]),
+      what: `${data.devices[i].length} rows` });
   }
-  await bindRows(platform, stack, 'carol', 'fintech-c', algorithm, 'fl-test.csv', data.test);
+  await bindFile(platform, stack, 'carol', 'fintech-c', algorithm, { file: 'fl-test.csv', kind: 'CSV', text: csv(data.test),
+      what: `${data.test.length} rows` });
 
   log('==> 5. verification (as carol)');
   await verify(platform, stack, 'carol', algorithm);
@@ -163,15 +148,7 @@ async function main() {
   await printRuns(platform, stack, 'rita', submitted.jobId, ['bank-a', 'bank-b', 'vendor-a']);
 
   log('==> 9. the model, at fintech-c\'s node only, against training on all rows at once');
-  const deadline = Date.now() + 30_000;
-  let result;
-  for (;;) {
-    result = await platform.call('carol', 'GET', `${stack.computeNodes['fintech-c']}/v1/results/${submitted.jobId}`, { expect: [200, 404] });
-    if (result.status === 200) break;
-    if (Date.now() > deadline) throw new Fatal(`no model at fintech-c's node 30 s after the job succeeded: ${result.body.detail}`);
-    await new Promise((done) => setTimeout(done, 250));
-  }
-  const outcome = result.body.outcome;
+  const { outcome } = await resultAt(platform, stack, 'carol', 'fintech-c', submitted.jobId);
   const central = centralModel(data.devices.flat());
   const centralAccuracy = accuracy(central, data.test);
   log(`    federated: weights ${JSON.stringify(outcome.model.weights.map((w) => Math.round(w * 1000) / 1000))}, `

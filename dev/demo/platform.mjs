@@ -27,7 +27,7 @@ export function run(main) {
   });
 }
 
-/** --name value pairs; flags listed in `known` only, each with its default. */
+/** --name value pairs; flags listed in `known` only, each with its default (a number's: a number, 0 or more). */
 export function parseArgs(argv, known, usage) {
   const parsed = { ...known };
   for (let i = 0; i < argv.length; i += 2) {
@@ -38,6 +38,10 @@ export function parseArgs(argv, known, usage) {
     }
     if (name === null || !(name in known) || argv[i + 1] === undefined) {
       throw new Fatal(`unexpected argument '${argv[i]}'\n${usage}`);
+    }
+    // a flag whose default is a number takes a number: a typo must not become NaN (a wait without end)
+    if (/^\d+$/.test(known[name]) && !(argv[i + 1].trim() !== '' && Number(argv[i + 1]) >= 0)) {
+      throw new Fatal(`--${name} must be a number, 0 or more, not '${argv[i + 1]}'\n${usage}`);
     }
     parsed[name] = argv[i + 1];
   }

@@ -15,18 +15,16 @@
 //  10.   rita audits every use of the bank's list from the tracer
 //
 // Usage: node dev/demo/s3.mjs [--stack <stack.json>] [--timeout <seconds>]
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Fatal, Platform, REPO, log, parseArgs, readStack, reasonOf, run, sha256 } from './platform.mjs';
-import { publishOp } from './platform.mjs';
+import { Fatal, Platform, log, parseArgs, readStack, reasonOf, run, sha256 } from './platform.mjs';
 import { DEMO_EXPIRY, demoDt } from './s1-documents.mjs';
-import { authorize, printRuns, registerAsset, registerDemoOrganizations, runJob, submitJob, verify } from './steps.mjs';
+import {
+  authorize, bindFile, printRuns, publishJvmOps, registerAsset, registerDemoOrganizations, runJob, submitJob, verify,
+} from './steps.mjs';
 
 const USAGE = 'usage: ./datatoken demo s3 [--timeout <seconds for the job, default 180>]';
 export const PSI_OP_VERSION = '1.0.0';
 const PURPOSE = 'joint query: which of vendor-a\'s car prospects are middle-income clients of bank-b, found by '
   + 'ECDH-PSI; vendor-a learns the intersection, bank-b only its size (scenario S3)';
-const OPS_DIR = join(REPO, 'services', 'shared', 'privacy', 'target', 'op-packages');
 
 /** Deterministic demo people: ids person-00000 … ; the intersection is known in advance. */
 export function demoLists() {
@@ -62,13 +60,7 @@ async function setUpS3Assets(platform, stack) {
   log('==> 1. organizations on chain (as admin)');
   await registerDemoOrganizations(platform);
 
-  log(`==> 2. trusted ops ${PSI_OP_VERSION} (as admin; JVM op packages from ${OPS_DIR.slice(REPO.length + 1)})`);
-  const ops = {};
-  for (const name of ['psi-request', 'psi-respond']) {
-    const op = await publishOp(platform, name, PSI_OP_VERSION, join(OPS_DIR, name));
-    ops[name] = op.opHash;
-    log(`    ${name.padEnd(11)} ${(op.created ? 'NEW' : 'already').padEnd(8)} opHash ${op.opHash}  code ${op.codeCid}`);
-  }
+  const ops = await publishJvmOps(platform, PSI_OP_VERSION, ['psi-request', 'psi-respond']);
 
   log('==> 3. assets (victor for vendor-a, bob for bank-b)');
   const dt = Object.fromEntries(['S3-prospects', 'S3-clients', 'S3-query'].map((n) => [n, demoDt(n)]));
@@ -104,16 +96,6 @@ async function setUpS3Assets(platform, stack) {
   return dt;
 }
 
-async function bindList(platform, stack, user, org, dt, file, items) {
-  const dir = stack.computeDatasets?.[org];
-  if (!dir) throw new Fatal(`stack.json names no datasets directory for ${org}'s compute node`);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, file), `# person id\n${items.join('\n')}\n`);
-  const response = await platform.call(user, 'POST', `${stack.computeNodes[org]}/v1/datasets`,
-    { body: { dt, kind: 'ITEMS', location: file }, expect: [201] });
-  log(`    ${org.padEnd(10)} ${dt.slice(0, 12)}… ${file}: ${items.length} ids (bound ${response.body.boundAt})`);
-}
-
 async function main() {
   const args = parseArgs(process.argv.slice(2), { stack: '', timeout: '180', wait: '180' }, USAGE);
   const stack = readStack(args.stack);
@@ -126,8 +108,10 @@ async function main() {
   const lists = demoLists();
 
   log('==> 4. each list bound on its owner\'s node (never leaves it)');
-  await bindList(platform, stack, 'victor', 'vendor-a', dt['S3-prospects'], 's3-prospects.csv', lists.prospects);
-  await bindList(platform, stack, 'bob', 'bank-b', dt['S3-clients'], 's3-clients.csv', lists.clients);
+  await bindFile(platform, stack, 'victor', 'vendor-a', dt['S3-prospects'], { file: 's3-prospects.csv', kind: 'ITEMS',
+    text: `# person id\n${lists.prospects.join('\n')}\n`, what: `${lists.prospects.length} ids` });
+  await bindFile(platform, stack, 'bob', 'bank-b', dt['S3-clients'], { file: 's3-clients.csv', kind: 'ITEMS',
+    text: `# person id\n${lists.clients.join('\n')}\n`, what: `${lists.clients.length} ids` });
 
   log('==> 5. verification of the query against both lists\' terms (as victor)');
   await verify(platform, stack, 'victor', query);

@@ -16,17 +16,16 @@
 //        decrypts the sum; victor reads it, and it must equal the plaintext sum, else exit 1
 //
 // Usage: node dev/demo/stats.mjs [--stack <stack.json>] [--timeout <seconds>]
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Fatal, Platform, REPO, log, parseArgs, publishOp, readStack, run } from './platform.mjs';
+import { Fatal, Platform, log, parseArgs, readStack, run } from './platform.mjs';
 import { DEMO_EXPIRY, demoDt } from './s1-documents.mjs';
-import { authorize, printRuns, registerAsset, registerDemoOrganizations, runJob, submitJob, verify } from './steps.mjs';
+import {
+  authorize, bindFile, printRuns, publishJvmOps, registerAsset, registerDemoOrganizations, resultAt, runJob, submitJob, verify,
+} from './steps.mjs';
 
 const USAGE = 'usage: ./datatoken demo stats [--timeout <seconds for the job, default 180>]';
 const OP_VERSION = '1.0.0';
 const PURPOSE = 'joint income statistics of bank-a and bank-b clients: count, mean and variance only';
 const CONSUMERS = ['fintech-c', 'vendor-a'];
-const OPS_DIR = join(REPO, 'services', 'shared', 'privacy', 'target', 'op-packages');
 /** Each value is rounded to 2^-16 once; the sum of squares and the variance carry that rounding squared. */
 const TOLERANCE = { mean: 2 ** -16, variance: 1e-3 };
 
@@ -61,13 +60,7 @@ async function setUpAssets(platform, stack) {
   log('==> 1. organizations on chain (as admin)');
   await registerDemoOrganizations(platform);
 
-  log(`==> 2. trusted ops ${OP_VERSION} (as admin; JVM op packages from ${OPS_DIR.slice(REPO.length + 1)})`);
-  const ops = {};
-  for (const name of ['stats-share', 'stats-sum', 'paillier-keyholder', 'paillier-encrypt', 'paillier-sum']) {
-    const op = await publishOp(platform, name, OP_VERSION, join(OPS_DIR, name));
-    ops[name] = op.opHash;
-    log(`    ${name.padEnd(18)} ${(op.created ? 'NEW' : 'already').padEnd(8)} opHash ${op.opHash}  code ${op.codeCid}`);
-  }
+  const ops = await publishJvmOps(platform, OP_VERSION, ['stats-share', 'stats-sum', 'paillier-keyholder', 'paillier-encrypt', 'paillier-sum']);
   const share = ops['stats-share'];
   const sum = ops['stats-sum'];
   const encrypt = ops['paillier-encrypt'];
@@ -136,27 +129,6 @@ async function setUpAssets(platform, stack) {
   return dt;
 }
 
-/** The result kept on `org`'s node for the job, as `user`, once it is there. */
-async function resultAt(platform, stack, user, org, jobId) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const result = await platform.call(user, 'GET', `${stack.computeNodes[org]}/v1/results/${jobId}`, { expect: [200, 404] });
-    if (result.status === 200) return result.body;
-    if (Date.now() > deadline) throw new Fatal(`no result at ${org}'s node 30 s after the job succeeded: ${result.body.detail}`);
-    await new Promise((done) => setTimeout(done, 250));
-  }
-}
-
-async function bindColumn(platform, stack, user, org, dt, file, values) {
-  const dir = stack.computeDatasets?.[org];
-  if (!dir) throw new Fatal(`stack.json names no datasets directory for ${org}'s compute node`);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, file), `income_k\n${values.join('\n')}\n`);
-  const response = await platform.call(user, 'POST', `${stack.computeNodes[org]}/v1/datasets`,
-    { body: { dt, kind: 'CSV', location: file }, expect: [201] });
-  log(`    ${org.padEnd(10)} ${dt.slice(0, 12)}… ${file}: ${values.length} incomes (bound ${response.body.boundAt})`);
-}
-
 async function main() {
   const args = parseArgs(process.argv.slice(2), { stack: '', timeout: '180', wait: '180' }, USAGE);
   const stack = readStack(args.stack);
@@ -169,8 +141,10 @@ async function main() {
   const incomes = demoIncomes();
 
   log('==> 4. each bank\'s column bound on its own node');
-  await bindColumn(platform, stack, 'alice', 'bank-a', dt['ST-A-incomes'], 'st-incomes-a.csv', incomes.bankA);
-  await bindColumn(platform, stack, 'bob', 'bank-b', dt['ST-B-incomes'], 'st-incomes-b.csv', incomes.bankB);
+  await bindFile(platform, stack, 'alice', 'bank-a', dt['ST-A-incomes'], { file: 'st-incomes-a.csv', kind: 'CSV',
+    text: `income_k\n${incomes.bankA.join('\n')}\n`, what: `${incomes.bankA.length} incomes` });
+  await bindFile(platform, stack, 'bob', 'bank-b', dt['ST-B-incomes'], { file: 'st-incomes-b.csv', kind: 'CSV',
+    text: `income_k\n${incomes.bankB.join('\n')}\n`, what: `${incomes.bankB.length} incomes` });
 
   log('==> 5. verification (as carol)');
   await verify(platform, stack, 'carol', algorithm);

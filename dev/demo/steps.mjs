@@ -1,10 +1,10 @@
-// Steps every scenario demo takes alike: the demo organizations on chain, registering an asset as
+// Steps every scenario demo takes alike: the demo organizations on chain, the JVM ops, registering an asset as
 // one of its owner's users, verification, authorization through the verifier, a task and a job,
 // and following the job until it ends. Each step prints what it did; a refusal is Fatal.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  Fatal, REPO, canonicalBytes, cidOf, inCanonicalShape, log, proofOf, reasonOf, registerOrganization,
+  Fatal, REPO, canonicalBytes, cidOf, inCanonicalShape, log, proofOf, publishOp, reasonOf, registerOrganization,
 } from './platform.mjs';
 
 const PLATFORM_ROLES = ['data-provider', 'compute-provider', 'algorithm-provider', 'data-user', 'regulator'];
@@ -134,4 +134,44 @@ export async function printRuns(platform, stack, user, jobId, organizations) {
     const runs = await platform.call(user, 'GET', `${stack.computeNodes[org]}/v1/runs?job=${jobId}`, { expect: [200] });
     for (const r of runs.body) log(`    ${org} node: ${r.opName} on ${r.dt.slice(0, 12)}… ${r.state}: ${r.detail}`);
   }
+}
+
+/** The result kept on `org`'s node for the job, as `user`, once it is there. */
+export async function resultAt(platform, stack, user, org, jobId) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const result = await platform.call(user, 'GET', `${stack.computeNodes[org]}/v1/results/${jobId}`, { expect: [200, 404] });
+    if (result.status === 200) return result.body;
+    if (Date.now() > deadline) throw new Fatal(`no result at ${org}'s node 30 s after the job succeeded: ${result.body.detail}`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
+
+/**
+ * Writes `text` as `file` into `org`'s node's datasets directory (its owner's premises) and binds it
+ * there to `dt` as `kind` (CSV, ITEMS), as `user`; `what` says what it holds, for the log.
+ */
+export async function bindFile(platform, stack, user, org, dt, { file, text, kind, what }) {
+  const dir = stack.computeDatasets?.[org];
+  if (!dir) throw new Fatal(`stack.json names no datasets directory for ${org}'s compute node`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, file), text);
+  const response = await platform.call(user, 'POST', `${stack.computeNodes[org]}/v1/datasets`,
+    { body: { dt, kind, location: file }, expect: [201] });
+  log(`    ${org.padEnd(10)} ${dt.slice(0, 12)}… ${file}: ${what} (bound ${response.body.boundAt})`);
+}
+
+/** Where the privacy module's build writes the JVM ops' packages (decision 0017). */
+const JVM_OPS = join(REPO, 'services', 'shared', 'privacy', 'target', 'op-packages');
+
+/** Publishes (as admin) each named JVM op package under `version`, unless it is: name → op hash. */
+export async function publishJvmOps(platform, version, names) {
+  log(`==> 2. trusted ops ${version} (as admin; JVM op packages from ${JVM_OPS.slice(REPO.length + 1)})`);
+  const ops = {};
+  for (const name of names) {
+    const op = await publishOp(platform, name, version, join(JVM_OPS, name));
+    ops[name] = op.opHash;
+    log(`    ${name.padEnd(18)} ${(op.created ? 'NEW' : 'already').padEnd(8)} opHash ${op.opHash}  code ${op.codeCid}`);
+  }
+  return ops;
 }

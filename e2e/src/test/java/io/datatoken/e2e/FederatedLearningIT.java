@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,10 +40,9 @@ class FederatedLearningIT {
     static void runTheDemo() throws Exception {
         AssetWorld.enter();
         stack = AssetWorld.stack;
-        output = Launcher.run(scratch, "demo", "fl");
-        Matcher submitted = JOB.matcher(output);
-        assertThat(submitted.find()).as(output).isTrue();
-        job = JobId.of(submitted.group(1));
+        Launcher.Demo demo = Launcher.demo(scratch, "fl");
+        output = demo.output();
+        job = demo.job();
     }
 
     @Test

@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JointStatisticsIT {
 
-    private static final Pattern JOB = Pattern.compile("job {2}(0x[0-9a-f]{64}) SUBMITTED");
-
     @TempDir
     static Path scratch;
 
@@ -42,12 +38,11 @@ class JointStatisticsIT {
     static void runTheDemo() throws Exception {
         AssetWorld.enter();
         stack = AssetWorld.stack;
-        output = Launcher.run(scratch, "demo", "stats");
-        Matcher submitted = JOB.matcher(output);
-        assertThat(submitted.find()).as(output).isTrue();
-        job = JobId.of(submitted.group(1));
-        assertThat(submitted.find()).as(output).isTrue();
-        paillierJob = JobId.of(submitted.group(1));
+        Launcher.Demo demo = Launcher.demo(scratch, "stats");
+        output = demo.output();
+        job = demo.job();
+        assertThat(demo.jobs()).as(output).hasSize(2);
+        paillierJob = demo.jobs().get(1);
     }
 
     private static List<Double> column(String organization, String file) throws IOException {

@@ -3,12 +3,15 @@ package io.datatoken.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.datatoken.domain.market.JobId;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs {@code ./datatoken <arguments>} on the test instance, as a user of the stack would. */
 final class Launcher {
@@ -37,5 +40,27 @@ final class Launcher {
         String text = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(process.exitValue()).as(text).isZero();
         return text;
+    }
+
+    /** How a demo prints a job it submitted (dev/demo/steps.mjs). */
+    private static final Pattern SUBMITTED = Pattern.compile("job {2}(0x[0-9a-f]{64}) SUBMITTED");
+
+    /** {@code ./datatoken demo <name>}: its output and the jobs it submitted, in order (at least one). */
+    static Demo demo(Path scratch, String name) throws Exception {
+        String output = run(scratch, "demo", name);
+        List<JobId> jobs = new ArrayList<>();
+        Matcher submitted = SUBMITTED.matcher(output);
+        while (submitted.find()) {
+            jobs.add(JobId.of(submitted.group(1)));
+        }
+        assertThat(jobs).as(output).isNotEmpty();
+        return new Demo(output, List.copyOf(jobs));
+    }
+
+    record Demo(String output, List<JobId> jobs) {
+
+        JobId job() {
+            return jobs.getFirst();
+        }
     }
 }

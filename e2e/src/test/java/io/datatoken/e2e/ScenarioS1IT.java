@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * checked here rather than taken from the demo's word.
  */
 class ScenarioS1IT {
-
-    private static final Pattern JOB = Pattern.compile("job {2}(0x[0-9a-f]{64}) SUBMITTED");
 
     @TempDir
     static Path scratch;
@@ -41,10 +37,9 @@ class ScenarioS1IT {
     static void runTheDemo() throws Exception {
         AssetWorld.enter();
         stack = AssetWorld.stack;
-        output = launcher("demo", "s1");
-        Matcher submitted = JOB.matcher(output);
-        assertThat(submitted.find()).as(output).isTrue();
-        job = JobId.of(submitted.group(1));
+        Launcher.Demo demo = Launcher.demo(scratch, "s1");
+        output = demo.output();
+        job = demo.job();
     }
 
     private static String launcher(String... arguments) throws Exception {

@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScenarioS3IT {
 
-    private static final Pattern JOB = Pattern.compile("job {2}(0x[0-9a-f]{64}) SUBMITTED");
-
     @TempDir
     static Path scratch;
 
@@ -43,10 +39,9 @@ class ScenarioS3IT {
     static void runTheDemo() throws Exception {
         AssetWorld.enter();
         stack = AssetWorld.stack;
-        output = Launcher.run(scratch, "demo", "s3");
-        Matcher submitted = JOB.matcher(output);
-        assertThat(submitted.find()).as(output).isTrue();
-        job = JobId.of(submitted.group(1));
+        Launcher.Demo demo = Launcher.demo(scratch, "s3");
+        output = demo.output();
+        job = demo.job();
     }
 
     /** The demo's lists, as dev/demo/s3.mjs makes them: prospects 7i (i < 400), clients 5i + 3 (i < 600). */

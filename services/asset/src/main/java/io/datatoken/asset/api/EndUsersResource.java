@@ -84,16 +84,6 @@ public class EndUsersResource {
             + "or the organization is suspended (organization-inactive); nothing was registered")
     @APIResponse(responseCode = "503", description = "the chain cannot be reached; nothing was registered")
     public Response register(@PathParam("org") String org, EndUserRequest request) {
-        EndUserRegistry.Registered registered = registered(org, request);
-        EndUserView view = EndUserView.of(registered.endUser());
-        if (!registered.created()) {
-            return Response.ok(view).build();
-        }
-        return Response.created(uri.getAbsolutePathBuilder().path(view.userId()).build()).entity(view).build();
-    }
-
-    /** What {@link #register} answers, before it becomes a response. */
-    EndUserRegistry.Registered registered(String org, EndUserRequest request) {
         OrganizationAlias organization = alias(org);
         requireProvider(organization);
         if (request == null) {
@@ -102,7 +92,13 @@ public class EndUsersResource {
         }
         EndUserId id = userId(request.userId());
         ChainAddress account = account(request.account());
-        return onChain(() -> registry.register(organization, id, account), organization, id, account);
+        EndUserRegistry.Registered registered = onChain(() -> registry.register(organization, id, account), organization,
+                id, account);
+        EndUserView view = EndUserView.of(registered.endUser());
+        if (!registered.created()) {
+            return Response.ok(view).build();
+        }
+        return Response.created(uri.getAbsolutePathBuilder().path(view.userId()).build()).entity(view).build();
     }
 
     @DELETE
@@ -117,12 +113,6 @@ public class EndUsersResource {
     @APIResponse(responseCode = "409", description = "the organization is suspended (organization-inactive)")
     @APIResponse(responseCode = "503", description = "the chain cannot be reached; nothing was removed")
     public Response remove(@PathParam("org") String org, @PathParam("userId") String userId) {
-        removed(org, userId);
-        return Response.noContent().build();
-    }
-
-    /** What {@link #remove} does, before its answer becomes a response. */
-    void removed(String org, String userId) {
         OrganizationAlias organization = alias(org);
         requireProvider(organization);
         EndUserId id = userId(userId);
@@ -130,6 +120,7 @@ public class EndUsersResource {
             registry.remove(organization, id);
             return null;
         }, organization, id, null);
+        return Response.noContent().build();
     }
 
     /** @param userId the end user's id within the organization; @param account its chain account (0x + 40 hex) */
