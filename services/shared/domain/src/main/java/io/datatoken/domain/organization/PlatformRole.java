@@ -19,7 +19,12 @@ public enum PlatformRole {
     /** Posts tasks and submits jobs. */
     DATA_USER("data-user"),
     /** Reads every trace, across organizations, and changes nothing. */
-    REGULATOR("regulator");
+    REGULATOR("regulator"),
+    /**
+     * An organization's end user (scenario S2): owns Data Tokens of their own, consents to their use
+     * through their device node and reads their uses; acts for no organization.
+     */
+    END_USER("end-user");
 
     private final String roleName;
 

@@ -5,7 +5,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import io.datatoken.domain.organization.OrganizationAlias;
+import io.datatoken.domain.organization.PlatformRole;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -25,10 +28,14 @@ public class CallerProducer {
                     "a valid bearer token from the platform's identity provider is required");
         }
         try {
-            return new Caller(token.getSubject(),
-                    Optional.ofNullable(token.<String>getClaim("preferred_username")).orElse(token.getName()),
-                    Claims.organization(token.getClaim(Claims.ORGANIZATION)),
-                    Claims.roles(token.getGroups()));
+            String username = Optional.ofNullable(token.<String>getClaim("preferred_username")).orElse(token.getName());
+            Optional<OrganizationAlias> organization = Claims.organization(token.getClaim(Claims.ORGANIZATION));
+            Set<PlatformRole> roles = Claims.roles(token.getGroups());
+            if (roles.contains(PlatformRole.END_USER)) {
+                return new Caller(token.getSubject(), username, Optional.empty(), roles,
+                        Optional.of(Claims.endUser(organization, username)));
+            }
+            return new Caller(token.getSubject(), username, organization, roles);
         } catch (Claims.AmbiguousOrganizationException | IllegalArgumentException e) {
             throw new ProblemException(Response.Status.FORBIDDEN, "organization-claim", e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.datatoken.support.security;
 
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.PlatformRole;
 import java.util.Collection;
@@ -44,6 +45,18 @@ public final class Claims {
                     .flatMap(Optional::stream).forEach(roles::add);
         }
         return roles;
+    }
+
+    /**
+     * The end user a token with role {@code end-user} names: the organization whose end user they are
+     * (the organization claim: their membership) and their id in its registry, which is their username.
+     *
+     * @throws IllegalArgumentException if the token names no organization or the username is no end user id
+     */
+    public static Caller.EndUserOf endUser(Optional<OrganizationAlias> organization, String username) {
+        OrganizationAlias of = organization.orElseThrow(() -> new IllegalArgumentException("end user '" + username
+                + "' belongs to no organization; the organization whose end user they are must add them as a member"));
+        return new Caller.EndUserOf(of, EndUserId.of(username));
     }
 
     /** JSON-P string values print with quotes; plain strings do not. */
