@@ -13,6 +13,9 @@
 //
 // Usage: node dev/demo/fl.mjs [--stack <stack.json>] [--rounds N] [--timeout <seconds>]
 import { Fatal, Platform, log, parseArgs, readStack, run } from './platform.mjs';
+import {
+  FEATURES, TOLERANCE, accuracy, centralModel, csv, demoRows, withinTolerance,
+} from './fl-data.mjs';
 import { DEMO_EXPIRY, demoDt } from './s1-documents.mjs';
 import {
   authorize, bindFile, printRuns, publishJvmOps, registerAsset, registerDemoOrganizations, resultAt, runJob, submitJob, verify,
@@ -22,59 +25,6 @@ const USAGE = 'usage: ./datatoken demo fl [--rounds <training rounds, default 5>
 const OP_VERSION = '1.0.0';
 const PURPOSE = 'federated training of a risk model for fintech-c: masked model updates only';
 const DEVICES = [['alice', 'bank-a', 'FL-A-rows'], ['bob', 'bank-b', 'FL-B-rows'], ['victor', 'vendor-a', 'FL-V-rows']];
-const FEATURES = 4;
-/** Federated training must come within this much test accuracy of training on all rows at once. */
-const TOLERANCE = 0.01;
-
-/** Deterministic labelled rows: x ~ N(0, 1), y ~ Bernoulli(sigmoid(w.x + b)) for a fixed w, b. */
-export function demoRows() {
-  let a = 20261124;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
-  const truth = [1.5, -2.0, 0.8, 0.0];
-  const row = () => {
-    const x = truth.map(() => Math.round(normal() * 1000) / 1000);
-    const z = x.reduce((s, v, i) => s + v * truth[i], 0.3);
-    return [...x, next() < 1 / (1 + Math.exp(-z)) ? 1 : 0];
-  };
-  return {
-    devices: DEVICES.map(() => Array.from({ length: 400 }, row)),
-    test: Array.from({ length: 600 }, row),
-  };
-}
-
-/** Logistic regression on every row at once, by full-batch gradient descent to convergence. */
-export function centralModel(rows) {
-  const w = new Array(FEATURES + 1).fill(0);
-  for (let epoch = 0; epoch < 2000; epoch++) {
-    const grad = new Array(FEATURES + 1).fill(0);
-    for (const r of rows) {
-      const z = r.slice(0, FEATURES).reduce((s, v, i) => s + v * w[i], w[FEATURES]);
-      const err = 1 / (1 + Math.exp(-z)) - r[FEATURES];
-      for (let i = 0; i < FEATURES; i++) grad[i] += err * r[i];
-      grad[FEATURES] += err;
-    }
-    for (let i = 0; i <= FEATURES; i++) w[i] -= (0.5 * grad[i]) / rows.length;
-  }
-  return w;
-}
-
-export function accuracy(weights, rows) {
-  const right = rows.filter((r) => {
-    const z = r.slice(0, FEATURES).reduce((s, v, i) => s + v * weights[i], weights[FEATURES]);
-    return (z >= 0 ? 1 : 0) === r[FEATURES];
-  }).length;
-  return right / rows.length;
-}
-
-const csv = (rows) => `${['x1', 'x2', 'x3', 'x4', 'label'].join(',')}\n${rows.map((r) => r.join(',')).join('\n')}\n`;
-
 async function setUpAssets(platform, stack, rounds) {
   const node = (org) => stack.computeNodes?.[org];
   log('==> 1. organizations on chain (as admin)');
@@ -109,7 +59,7 @@ async function setUpAssets(platform, stack, rounds) {
     services: [{
       type: 'federated-learning', endpoint: node('fintech-c'), childDts: children,
       supportedOps: [ops['edge-train'], ops['fed-avg']],
-      workflow: { setOps, configs: { rounds: String(rounds), features: String(FEATURES), epochs: '2', learning_rate: '100',
+      workflow: { setOps, configs: { rounds: String(rounds), features: String(FEATURES), epochs: '2', learning_rate: '20',
         recipient: 'fintech-c' } },
       terms: { purpose: PURPOSE },
     }],
@@ -156,7 +106,9 @@ async function main() {
   log(`    central:   weights ${JSON.stringify(central.map((w) => Math.round(w * 1000) / 1000))}, test accuracy ${centralAccuracy}`);
   const gap = Math.abs(outcome.testAccuracy - centralAccuracy);
   log(`    difference ${(gap * 100).toFixed(2)} points (tolerance ${(TOLERANCE * 100).toFixed(0)})`);
-  if (!(gap <= TOLERANCE)) throw new Fatal('the federated model is not within the tolerance of central training');
+  if (!withinTolerance(outcome.testAccuracy, centralAccuracy, outcome.testRows)) {
+    throw new Fatal('the federated model is not within the tolerance of central training');
+  }
   log('demo: federated learning done: within 1 point of central training, no row left its node');
 }
 

@@ -1,16 +1,38 @@
 # The organizations' compute nodes: one Open Liberty server per organization in
 # DATATOKEN_COMPUTE_NODES, each hosting only the compute WAR with the service's own server.xml,
 # its own database, datasets, work directory and chain key, as on the organization's premises.
-# One component per node (compute-<organization>); the nodes start side by side.
+# And the end users' device nodes (scenario S2, decision 0021): one per <organization>/<end user> in
+# DATATOKEN_DEVICE_NODES, the same WAR acting for that one end user, whose chain key is its key.
+# One component per node (compute-<organization>, device-<organization>-<end user>); they start side by side.
 
-DT_COMPUTE_NODES="${DATATOKEN_COMPUTE_NODES-bank-a bank-b fintech-c vendor-a}"
+DT_COMPUTE_NODES="${DATATOKEN_COMPUTE_NODES-bank-a bank-b fintech-c vendor-a medco-b}"
+DT_DEVICE_NODES="${DATATOKEN_DEVICE_NODES-vendor-a/u1 vendor-a/u2 vendor-a/u3}"
 COMPUTE_SERVER_XML="$DT_REPO/services/compute/src/main/liberty/config/server.xml"
 
-# Position in the list: the node's ports are 9181 / 9444 plus it.
+# A node's id: an organization's alias, or <organization>-<end user> for a device node.
+device_id() { echo "${1%%/*}-${1#*/}"; }
+# The organization/end user pair of a device node's id, if it is one.
+device_of() {
+    local pair
+    for pair in $DT_DEVICE_NODES; do
+        [[ "$(device_id "$pair")" == "$1" ]] && { echo "$pair"; return 0; }
+    done
+    return 1
+}
+compute_organization() { local pair; if pair=$(device_of "$1"); then echo "${pair%%/*}"; else echo "$1"; fi; }
+compute_end_user() { local pair; if pair=$(device_of "$1"); then echo "${pair#*/}"; fi; }
+compute_component() { if device_of "$1" >/dev/null; then echo "device-$1"; else echo "compute-$1"; fi; }
+
+# Position in its list: an organization's node listens on 9181 / 9444 plus it, a device node on 9191 / 9454 plus it.
 compute_index() {
-    local i=0 org
+    local i=0 org pair
     for org in $DT_COMPUTE_NODES; do
         [[ "$org" == "$1" ]] && { echo "$i"; return 0; }
+        i=$((i + 1))
+    done
+    i=10
+    for pair in $DT_DEVICE_NODES; do
+        [[ "$(device_id "$pair")" == "$1" ]] && { echo "$i"; return 0; }
         i=$((i + 1))
     done
     return 1
@@ -19,13 +41,13 @@ compute_http_port() { port $((9181 + $(compute_index "$1"))); }
 compute_https_port() { port $((9444 + $(compute_index "$1"))); }
 compute_url() { echo "http://localhost:$(compute_http_port "$1")"; }
 compute_api_url() { echo "$(compute_url "$1")/compute/api"; }
-compute_database() { echo "compute_${1//-/_}"; }
+compute_database() { local id="${1//-/_}"; if device_of "$1" >/dev/null; then echo "device_$id"; else echo "compute_$id"; fi; }
 compute_datasets_dir() { echo "$DT_STATE/compute/$1/datasets"; }
 compute_work_dir() { echo "$DT_STATE/compute/$1/work"; }
 compute_key_file() { echo "$DT_STATE/secrets/node-key-$1"; }
 # A Liberty user directory per node, so nodes share nothing (not even the driver's directory).
 compute_user_dir() { echo "$DT_RUNTIME/compute/$1"; }
-compute_server_dir() { echo "$(compute_user_dir "$1")/servers/compute-$1"; }
+compute_server_dir() { echo "$(compute_user_dir "$1")/servers/$(compute_component "$1")"; }
 
 # The interpreter of the nodes' ops: the system's, not a user's shim (pyenv) of unknown version.
 compute_python() {
@@ -64,7 +86,7 @@ XML
     # Values for server.xml variables and MicroProfile Config (docs/configuration.md).
     cat >"$dir/server.env" <<ENV
 JAVA_HOME=$JAVA_HOME
-LOG_DIR=$DT_LOGS/compute-$org-server
+LOG_DIR=$DT_LOGS/$(compute_component "$org")-server
 HTTP_PORT=$(compute_http_port "$org")
 HTTPS_PORT=$(compute_https_port "$org")
 DB_HOST=127.0.0.1
@@ -84,7 +106,8 @@ DATATOKEN_IPFS_URL=$(url_ipfs)
 DATATOKEN_ASSET_URL=$(liberty_url)/asset/api
 DATATOKEN_KEYCLOAK_URL=$(keycloak_url)
 DATATOKEN_KEYCLOAK_CLIENT_SECRET_FILE=$DT_STATE/secrets/services-client-secret
-DATATOKEN_COMPUTE_ORGANIZATION=$org
+DATATOKEN_COMPUTE_ORGANIZATION=$(compute_organization "$org")
+DATATOKEN_COMPUTE_END_USER=$(compute_end_user "$org")
 DATATOKEN_COMPUTE_DATASETS_DIR=$(compute_datasets_dir "$org")
 DATATOKEN_COMPUTE_WORK_DIR=$(compute_work_dir "$org")
 DATATOKEN_COMPUTE_NODE_KEY_FILE=$(compute_key_file "$org")
@@ -100,7 +123,9 @@ ENV
 }
 
 compute_launch() {
-    local org="$1" log="$DT_LOGS/compute-$1.log" http database
+    local org="$1" log http database component
+    component=$(compute_component "$org")
+    log="$DT_LOGS/$component.log"
     http=$(compute_http_port "$org")
     database=$(compute_database "$org")
     [[ -x "$WLP_DIR/bin/server" ]] || { echo "Liberty is not staged: run mvn install" >>"$log"; return 1; }
@@ -108,11 +133,12 @@ compute_launch() {
     pg_ensure_database "$database" || { echo "could not create database $database (see postgres.log)" >>"$log"; return 1; }
     compute_node_key "$org"
     compute_prepare "$org"
-    spawn "compute-$org" env WLP_USER_DIR="$(compute_user_dir "$org")" JAVA_HOME="$JAVA_HOME" \
-        "$WLP_DIR/bin/server" run "compute-$org"
+    # --clean: see launch_liberty (a stale class scan of a rebuilt jar)
+    spawn "$component" env WLP_USER_DIR="$(compute_user_dir "$org")" JAVA_HOME="$JAVA_HOME" \
+        "$WLP_DIR/bin/server" run "$component" --clean
 }
 
-# "organization": value pairs of every node, for stack.json.
+# "organization": value pairs of every organization's node, for stack.json.
 compute_json_map() {
     local fn="$1" org first=true
     printf '{'
@@ -124,20 +150,42 @@ compute_json_map() {
     printf '}'
 }
 
-# The components, generated from the list (aliases as the domain's OrganizationAlias allows).
+# "organization/end user": value pairs of every device node, for stack.json.
+device_json_map() {
+    local fn="$1" pair first=true
+    printf '{'
+    for pair in $DT_DEVICE_NODES; do
+        $first || printf ', '
+        first=false
+        printf '"%s": "%s"' "$pair" "$("$fn" "$(device_id "$pair")")"
+    done
+    printf '}'
+}
+
+# The components, generated from the lists (aliases and end user ids as the domain allows them).
 compute_components=()
+compute_ids=()
 for compute_org in $DT_COMPUTE_NODES; do
     [[ "$compute_org" =~ ^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$ ]] \
         || die "DATATOKEN_COMPUTE_NODES: '$compute_org' is not an organization alias (a-z, 0-9, '-')"
-    [[ " ${compute_components[*]} " != *" compute-$compute_org "* ]] \
-        || die "DATATOKEN_COMPUTE_NODES names '$compute_org' twice"
-    eval "url_compute-$compute_org() { compute_url $compute_org; }
-health_compute-$compute_org() { http_ok \"\$(compute_url $compute_org)/health\"; }
-launch_compute-$compute_org() { compute_launch $compute_org; }"
-    printf -v "DT_WAIT_compute_${compute_org//-/_}" '%s' 240
-    compute_components+=("compute-$compute_org")
+    compute_ids+=("$compute_org")
+done
+for compute_pair in $DT_DEVICE_NODES; do
+    [[ "$compute_pair" =~ ^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?/[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$ ]] \
+        || die "DATATOKEN_DEVICE_NODES: '$compute_pair' is not <organization alias>/<end user id> (a-z, 0-9, '-')"
+    compute_ids+=("$(device_id "$compute_pair")")
+done
+for compute_id in "${compute_ids[@]}"; do
+    compute_component=$(compute_component "$compute_id")
+    [[ " ${compute_components[*]} " != *" $compute_component "* ]] \
+        || die "DATATOKEN_COMPUTE_NODES / DATATOKEN_DEVICE_NODES name the node '$compute_id' twice"
+    eval "url_$compute_component() { compute_url $compute_id; }
+health_$compute_component() { http_ok \"\$(compute_url $compute_id)/health\"; }
+launch_$compute_component() { compute_launch $compute_id; }"
+    printf -v "DT_WAIT_${compute_component//-/_}" '%s' 240
+    compute_components+=("$compute_component")
 done
 if ((${#compute_components[@]} > 0)); then
     DT_STAGES+=("${compute_components[*]}")
 fi
-unset compute_org compute_components
+unset compute_org compute_pair compute_id compute_component compute_components compute_ids

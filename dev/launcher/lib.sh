@@ -261,6 +261,7 @@ print_demo_logins() {
     victor   vendor-a      data-provider, compute-provider, algorithm-provider, data-user
     mia      medco-b       algorithm-provider, data-user
     rita     regulator     regulator
+    u1 u2 u3 vendor-a      end-user (vendor-a's end users, each with a device node; scenario S2)
 LOGINS
 }
 
@@ -279,7 +280,9 @@ write_stack_json() {
   "postgres": "$(url_postgres)",
   "deployment": "$DT_STATE/chain/deployment.json",
   "computeNodes": $(compute_json_map compute_api_url),
-  "computeDatasets": $(compute_json_map compute_datasets_dir)
+  "computeDatasets": $(compute_json_map compute_datasets_dir),
+  "deviceNodes": $(device_json_map compute_api_url),
+  "deviceDatasets": $(device_json_map compute_datasets_dir)
 }
 JSON
 }

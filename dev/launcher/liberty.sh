@@ -63,5 +63,7 @@ launch_liberty() {
     [[ -x "$WLP_DIR/bin/server" ]] || { echo "Liberty is not staged: run mvn install" >>"$DT_LOGS/liberty.log"; return 1; }
     port_in_use "$(port 9080)" && { echo "port $(port 9080) is in use by another process" >>"$DT_LOGS/liberty.log"; return 1; }
     liberty_server_dir
-    spawn liberty env WLP_USER_DIR="$LIBERTY_USER_DIR" JAVA_HOME="$JAVA_HOME" "$WLP_DIR/bin/server" run datatoken
+    # --clean: Liberty caches its class scan by jar entry times, which a reproducible build keeps constant,
+    # so a rebuilt jar would otherwise be scanned as the old one
+    spawn liberty env WLP_USER_DIR="$LIBERTY_USER_DIR" JAVA_HOME="$JAVA_HOME" "$WLP_DIR/bin/server" run datatoken --clean
 }

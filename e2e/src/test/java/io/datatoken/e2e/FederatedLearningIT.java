@@ -9,7 +9,6 @@ import io.datatoken.domain.market.JobId;
 import io.datatoken.domain.market.JobState;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class FederatedLearningIT {
 
     private static final Pattern JOB = Pattern.compile("job {2}(0x[0-9a-f]{64}) SUBMITTED");
-    private static final int FEATURES = 4;
 
     @TempDir
     static Path scratch;
@@ -52,7 +50,7 @@ class FederatedLearningIT {
             training.addAll(rows(device, "fl-rows-" + device + ".csv"));
         }
         List<double[]> test = rows("fintech-c", "fl-test.csv");
-        double central = accuracy(centralModel(training), test);
+        double central = CentralTraining.accuracy(CentralTraining.model(training), test);
 
         var result = stack.get(URI.create(stack.computeNode("fintech-c") + "/v1/results/" + job.value()),
                 stack.tokenOf("carol"));
@@ -64,10 +62,10 @@ class FederatedLearningIT {
         assertThat(outcome.get("samples").asInt()).isEqualTo(training.size());
         assertThat(outcome.get("testRows").asInt()).isEqualTo(test.size());
         double[] weights = Stack.JSON.convertValue(outcome.at("/model/weights"), double[].class);
-        assertThat(weights).hasSize(FEATURES + 1);
+        assertThat(weights).hasSize(CentralTraining.FEATURES + 1);
         assertThat(outcome.get("testAccuracy").asDouble()).as("measured by fintech-c's node on its test set")
-                .isCloseTo(accuracy(weights, test), offset(1e-12))
-                .isCloseTo(central, offset(0.01));
+                .isCloseTo(CentralTraining.accuracy(weights, test), offset(1e-12))
+                .isCloseTo(central, offset(CentralTraining.ONE_POINT));
     }
 
     @Test
@@ -90,41 +88,6 @@ class FederatedLearningIT {
     }
 
     private static List<double[]> rows(String organization, String file) throws IOException {
-        List<double[]> rows = new ArrayList<>();
-        Files.readAllLines(stack.computeDatasets(organization).resolve(file)).stream().skip(1)
-                .filter(l -> !l.isBlank())
-                .forEach(l -> rows.add(java.util.Arrays.stream(l.split(",")).mapToDouble(Double::parseDouble).toArray()));
-        return rows;
-    }
-
-    /** Logistic regression on every row at once: full-batch gradient descent to convergence. */
-    private static double[] centralModel(List<double[]> rows) {
-        double[] w = new double[FEATURES + 1];
-        for (int epoch = 0; epoch < 2000; epoch++) {
-            double[] gradient = new double[FEATURES + 1];
-            for (double[] r : rows) {
-                double error = 1 / (1 + Math.exp(-score(w, r))) - r[FEATURES];
-                for (int i = 0; i < FEATURES; i++) {
-                    gradient[i] += error * r[i];
-                }
-                gradient[FEATURES] += error;
-            }
-            for (int i = 0; i <= FEATURES; i++) {
-                w[i] -= 0.5 * gradient[i] / rows.size();
-            }
-        }
-        return w;
-    }
-
-    private static double accuracy(double[] w, List<double[]> rows) {
-        return rows.stream().filter(r -> (score(w, r) >= 0 ? 1 : 0) == (int) r[FEATURES]).count() / (double) rows.size();
-    }
-
-    private static double score(double[] w, double[] row) {
-        double z = w[FEATURES];
-        for (int i = 0; i < FEATURES; i++) {
-            z += w[i] * row[i];
-        }
-        return z;
+        return CentralTraining.rows(stack.computeDatasets(organization).resolve(file));
     }
 }

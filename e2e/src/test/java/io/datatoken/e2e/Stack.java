@@ -143,7 +143,12 @@ final class Stack {
     }
 
     HttpResponse<String> delete(String path, String bearerToken) {
-        var request = HttpRequest.newBuilder(URI.create(services() + path)).timeout(Duration.ofSeconds(60)).DELETE();
+        return delete(URI.create(services() + path), bearerToken);
+    }
+
+    /** A DELETE anywhere, e.g. on a device node. */
+    HttpResponse<String> delete(URI url, String bearerToken) {
+        var request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).DELETE();
         if (bearerToken != null) {
             request.header("Authorization", "Bearer " + bearerToken);
         }
@@ -158,6 +163,16 @@ final class Stack {
     /** Where an organization's compute node reads its CSV datasets. */
     Path computeDatasets(String organization) {
         return Path.of(computeEntry("computeDatasets", organization));
+    }
+
+    /** The base URL of an end user's device node's API ({@code deviceNodes}: "organization/end user"). */
+    String deviceNode(String organization, String endUser) {
+        return computeEntry("deviceNodes", organization + "/" + endUser);
+    }
+
+    /** Where an end user's device node reads its CSV datasets. */
+    Path deviceDatasets(String organization, String endUser) {
+        return Path.of(computeEntry("deviceDatasets", organization + "/" + endUser));
     }
 
     private String computeEntry(String key, String organization) {

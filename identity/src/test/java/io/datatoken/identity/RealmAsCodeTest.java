@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,11 @@ import org.junit.jupiter.api.Test;
 class RealmAsCodeTest {
 
     private static final Set<String> PLATFORM_ROLES = Set.of(
-            "admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator");
+            "admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator", "end-user");
+    /** An organization's end user (scenario S2): acts for no organization, so holds no other role. */
+    private static final String END_USER_ROLE = "end-user";
+    /** The services take an end user's username for their id in the organization's registry (EndUserId). */
+    private static final Pattern END_USER_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?");
     /** Given to the services' service account only: never a person's role. */
     private static final String SERVICE_ROLE = "platform-service";
     private static final Set<String> DEMO_ORGANIZATIONS = Set.of(
@@ -96,13 +101,32 @@ class RealmAsCodeTest {
     }
 
     @Test
+    void devEndUsersAreVendorAsMembersWithTheEndUserRoleAloneAndAnEndUserIdAsUsername() throws IOException {
+        JsonNode dev = dev();
+        List<String> endUsers = new ArrayList<>();
+        for (JsonNode user : personUsers(dev)) {
+            List<String> roles = names(user.path("realmRoles"), null);
+            if (roles.contains(END_USER_ROLE)) {
+                String username = user.path("username").asText();
+                assertThat(roles).as(username).containsExactly(END_USER_ROLE);
+                assertThat(username).as("a username the services take for an end user id").matches(END_USER_ID);
+                endUsers.add(username);
+            }
+        }
+
+        assertThat(endUsers).containsExactlyInAnyOrder("u1", "u2", "u3");
+        assertThat(names(organization(dev, "vendor-a").path("members"), "username")).containsAll(endUsers);
+    }
+
+    @Test
     void mergedRealmCarriesProductionDefinitionsAndDevData() throws Exception {
         JsonNode merged = merged();
 
         assertThat(merged.has("_comment")).isFalse();
         assertThat(names(merged.path("roles").path("realm"), "name")).containsAll(PLATFORM_ROLES).contains(SERVICE_ROLE);
         assertThat(names(merged.path("organizations"), "alias")).containsExactlyInAnyOrderElementsOf(DEMO_ORGANIZATIONS);
-        assertThat(names(merged.path("users"), "username")).contains("admin", "alice", "rita");
+        assertThat(names(merged.path("users"), "username")).contains("admin", "alice", "rita", "u1");
+        assertThat(names(organization(merged, "vendor-a").path("members"), "username")).contains("victor", "u1", "u2", "u3");
         assertThat(names(merged.path("clients"), "clientId")).containsExactlyInAnyOrder(
                 "datatoken-services", "datatoken-portal", "datatoken-dev-cli", "datatoken-dev-expiring");
 
@@ -155,6 +179,13 @@ class RealmAsCodeTest {
         return StreamSupport.stream(document.path("users").spliterator(), false)
                 .filter(user -> !user.path("username").asText().startsWith(SERVICE_ACCOUNT_PREFIX))
                 .toList();
+    }
+
+    private static JsonNode organization(JsonNode document, String alias) {
+        return StreamSupport.stream(document.path("organizations").spliterator(), false)
+                .filter(organization -> organization.path("alias").asText().equals(alias))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no organization " + alias));
     }
 
     private static JsonNode client(JsonNode realm, String clientId) {

@@ -14,8 +14,11 @@ public record VerificationReport(String parent, String composer, Instant verifie
         children = children == null ? List.of() : List.copyOf(children);
     }
 
-    /** One child: the op the composition runs on it and the rules it breaks. */
-    public record Child(String child, String owner, String op, boolean passed, List<Denial> denials) {
+    /**
+     * One child: the op the composition runs on it and the rules it breaks. A composition used as is
+     * has no op ({@code null}) and {@code asIs} true: its own workflow runs unchanged.
+     */
+    public record Child(String child, String owner, String op, boolean asIs, boolean passed, List<Denial> denials) {
 
         public Child {
             denials = denials == null ? List.of() : List.copyOf(denials);

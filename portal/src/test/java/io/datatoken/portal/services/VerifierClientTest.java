@@ -58,6 +58,21 @@ class VerifierClientTest {
     }
 
     @Test
+    void aCompositionUsedAsIsComesWithoutAnOp() {
+        server.reply(200, "application/json", """
+                {"parent":"%s","composer":"medical-b","verifiedAt":"2026-11-24T00:00:00Z","passed":true,
+                 "children":[{"child":"%s","owner":"vendor-a","asIs":true,"passed":true,"denials":[]}]}"""
+                .formatted(PARENT, CHILD));
+
+        VerificationReport report = verifier.verify(PARENT);
+
+        assertThat(report.children()).singleElement().satisfies(child -> {
+            assertThat(child.asIs()).isTrue();
+            assertThat(child.op()).isNull();
+        });
+    }
+
+    @Test
     void anAuthorizationAnswersItsVerificationAndARefusalCarriesTheWhyDeniedReport() {
         server.reply(201, "application/json", "{\"verification\":" + REPORT.formatted(PARENT, true, CHILD, true, "")
                         + ",\"grant\":{\"change\":\"GRANTED\"}}")

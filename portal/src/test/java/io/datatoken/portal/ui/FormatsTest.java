@@ -10,13 +10,13 @@ class FormatsTest {
 
     @Test
     void whyNotNamesEveryBrokenRuleWithTheOffendingValueAndWhatIsAllowed() {
-        var child = new VerificationReport.Child("0x01", "bank-a", "0x02", false, List.of(
+        var child = new VerificationReport.Child("0x01", "bank-a", "0x02", false, false, List.of(
                 new VerificationReport.Denial("op-not-allowed", "0x02", "0x03", "use an offered op"),
                 new VerificationReport.Denial("expired", "2027", "2026", null)));
 
         assertThat(Formats.whyNot(child))
                 .isEqualTo("op-not-allowed: 0x02 \u2260 0x03 (use an offered op); expired: 2027 \u2260 2026");
-        assertThat(Formats.whyNot(new VerificationReport.Child("0x01", "bank-a", "0x02", true, null))).isEmpty();
+        assertThat(Formats.whyNot(new VerificationReport.Child("0x01", "bank-a", "0x02", false, true, null))).isEmpty();
     }
 
     @Test

@@ -273,7 +273,8 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         children.addColumn(child -> Formats.shortHex(child.child())).setHeader(getTranslation("approvals.report.child"))
                 .setAutoWidth(true);
         children.addColumn(VerificationReport.Child::owner).setHeader(getTranslation("approvals.owner")).setAutoWidth(true);
-        children.addColumn(child -> getTranslation(child.passed() ? "approvals.report.met" : "approvals.report.not-met"))
+        children.addColumn(child -> getTranslation(child.passed() ? "approvals.report.met" : "approvals.report.not-met")
+                        + (child.asIs() ? " (" + getTranslation("approvals.report.as-is") + ")" : ""))
                 .setHeader(getTranslation("approvals.report.terms")).setAutoWidth(true);
         children.addColumn(Formats::whyNot).setHeader(getTranslation("approvals.report.why"));
         children.setItems(answer.children());

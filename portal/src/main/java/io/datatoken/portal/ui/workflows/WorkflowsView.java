@@ -230,13 +230,18 @@ public class WorkflowsView extends VerticalLayout implements HasDynamicTitle {
         if (child == null) {
             cell.setText(getTranslation("workflows.terms.unchecked"));
         } else if (child.passed()) {
-            cell.setText(getTranslation("approvals.report.met"));
+            cell.setText(getTranslation("approvals.report.met") + asIs(child));
             cell.getStyle().set("color", "var(--lumo-success-text-color)");
         } else {
-            cell.setText(getTranslation("approvals.report.not-met") + ": " + Formats.whyNot(child));
+            cell.setText(getTranslation("approvals.report.not-met") + asIs(child) + ": " + Formats.whyNot(child));
             cell.getStyle().set("color", "var(--lumo-error-text-color)").set("white-space", "normal");
         }
         return cell;
+    }
+
+    /** " (used as is)" for a composition the draft runs no op on, whose own workflow runs. */
+    private String asIs(VerificationReport.Child child) {
+        return child.asIs() ? " (" + getTranslation("approvals.report.as-is") + ")" : "";
     }
 
     private Button removal(CompositionDraft.Step step) {
@@ -301,8 +306,8 @@ public class WorkflowsView extends VerticalLayout implements HasDynamicTitle {
             childSearch.setErrorMessage(getTranslation("workflows.children.required"));
             childSearch.setInvalid(true);
             valid = false;
-        } else if (!draft.withoutOp().isEmpty()) {
-            childrenError.setText(getTranslation("workflows.op.required", draft.withoutOp().stream()
+        } else if (!needingOp().isEmpty()) {
+            childrenError.setText(getTranslation("workflows.op.required", needingOp().stream()
                     .map(this::assetLabel).collect(Collectors.joining(", "))));
             valid = false;
         }
@@ -312,6 +317,14 @@ public class WorkflowsView extends VerticalLayout implements HasDynamicTitle {
         var ddo = draft.ddo(form.getTitle(), form.getDescription(), form.getEndpoint(), form.getPurpose(),
                 WorkflowParams.parse(form.getParams()));
         panel.problem().attempt(() -> assets.register(ddo)).ifPresent(this::show);
+    }
+
+    /** Children without an op that the verifier's last verdict does not take as compositions used as is. */
+    private List<Asset> needingOp() {
+        return draft.withoutOp().stream().filter(child -> {
+            VerificationReport.Child verdict = verdicts.get(child.dt());
+            return verdict == null || !verdict.asIs();
+        }).toList();
     }
 
     private void show(Asset asset) {

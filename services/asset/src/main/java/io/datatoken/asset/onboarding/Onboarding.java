@@ -108,8 +108,9 @@ public class Onboarding {
             throw new IllegalArgumentException("organization alias '" + alias + "' is longer than "
                     + MAX_ALIAS_LENGTH + " characters (the chain keeps aliases in 32 bytes)");
         }
-        if (roles.isEmpty() || roles.contains(PlatformRole.ADMIN)) {
-            throw new IllegalArgumentException("an organization needs at least one platform role, and never admin");
+        if (roles.isEmpty() || roles.contains(PlatformRole.ADMIN) || roles.contains(PlatformRole.END_USER)) {
+            throw new IllegalArgumentException("an organization needs at least one platform role, and never admin or "
+                    + "end-user (an end user is a person the organization registers, not a role it holds)");
         }
     }
 

@@ -12,6 +12,7 @@ import io.datatoken.domain.market.TaskMarketLedger;
 import io.datatoken.domain.op.OpLedger;
 import io.datatoken.domain.organization.OrganizationLedger;
 import io.datatoken.domain.token.DataTokenLedger;
+import io.datatoken.metadata.DdoCodec;
 import io.datatoken.metadata.DdoVerifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -23,10 +24,10 @@ import io.datatoken.compute.kubernetes.KubernetesOps;
 import io.datatoken.compute.ops.OpLibraries;
 import io.datatoken.compute.ops.OpRunner;
 import io.datatoken.compute.runs.NodeAccount;
+import io.datatoken.compute.runs.NodeParty;
 import io.datatoken.compute.runs.PartyStateSeal;
 import io.datatoken.compute.runs.PeerNodes;
 import io.datatoken.compute.refusals.TracerReports;
-import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.keycloak.AssetServiceAccounts;
 import io.datatoken.keycloak.KeycloakSettings;
 import io.datatoken.keycloak.ServiceAccountToken;
@@ -70,10 +71,9 @@ public class OutsideSystems {
     @ConfigProperty(name = "datatoken.compute.datasets-dir", defaultValue = "datasets")
     String datasetsDir;
 
-    /** The organization this node runs for; its account acts for it on chain. */
+    /** The organization (or, on a device node, its end user) this node runs for; its account acts for it on chain. */
     @Inject
-    @ConfigProperty(name = "datatoken.compute.organization")
-    String organization;
+    NodeParty party;
 
     /** File holding the node's own chain private key (0x + 64 hex; a secret, mounted). */
     @Inject
@@ -237,7 +237,7 @@ public class OutsideSystems {
     @ApplicationScoped
     synchronized NodeAccount nodeAccount() {
         Supplier<String> key = () -> read(nodeKeyFile).strip();
-        nodeAccount = new ChainNodeAccount(key, OrganizationAlias.of(organization), chain(),
+        nodeAccount = new ChainNodeAccount(key, party.organization(), party.endUser(), chain(),
                 new AssetServiceAccounts(URI.create(assetUrl), new ServiceAccountToken(new KeycloakSettings(
                         URI.create(keycloakUrl), keycloakRealm, keycloakClientId, read(keycloakClientSecretFile).strip(),
                         Duration.ofSeconds(15)))));
@@ -299,5 +299,12 @@ public class OutsideSystems {
     @Singleton
     DdoVerifier ddoVerifier() {
         return new DdoVerifier();
+    }
+
+    /** Parses and canonicalizes the DDOs a device node's end user registers. */
+    @Produces
+    @Singleton
+    DdoCodec ddoCodec() {
+        return new DdoCodec();
     }
 }

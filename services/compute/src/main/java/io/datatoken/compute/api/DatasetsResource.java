@@ -2,7 +2,7 @@ package io.datatoken.compute.api;
 
 import io.datatoken.compute.datasets.LocalDatasets;
 import io.datatoken.support.security.Caller;
-import io.datatoken.support.security.OrganizationRequired;
+import io.datatoken.compute.runs.NodeParty;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,21 +37,28 @@ public class DatasetsResource {
     @Inject
     DatasetBindings bindings;
 
+    @Inject
+    NodeParty party;
+
     @GET
-    @RolesAllowed({"data-provider", "compute-provider", "algorithm-provider"})
+    @RolesAllowed({"data-provider", "compute-provider", "algorithm-provider", "end-user"})
     @Operation(summary = "The datasets this node has bound for the caller's organization, newest first")
     @APIResponse(responseCode = "200", description = "the list (possibly empty)")
     @APIResponse(responseCode = "401", description = "no valid token")
     @APIResponse(responseCode = "403", description = "a role that may not read this, or no organization")
     public List<DatasetSummary> list() {
-        return localDatasets.boundFor(OrganizationRequired.of(caller)).stream()
+        if (!party.actsFor(caller)) {
+            throw new ProblemException(Response.Status.FORBIDDEN, "not-this-node", "this node runs for " + party
+                    + "; ask that party's own node");
+        }
+        return localDatasets.boundFor(party.organization()).stream()
                 .map(e -> new DatasetSummary(e.dt(), e.ownerOrganization(), e.sourceKind(), e.boundAt()))
                 .toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"data-provider", "compute-provider", "algorithm-provider"})
+    @RolesAllowed({"data-provider", "compute-provider", "algorithm-provider", "end-user"})
     @Operation(summary = "Bind a local dataset (a CSV file in the node's datasets directory, or a table of its own "
             + "database) to one of this node's organization's DATA assets, optionally with the party's private weights W "
             + "for ss-share, or labels to its ALGORITHM asset; the data never leaves the node")
@@ -65,7 +72,7 @@ public class DatasetsResource {
         }
         DatasetBinding binding;
         try {
-            binding = bindings.bind(OrganizationRequired.of(caller), Params.dataTokenId("dt", request.dt()), request.kind(),
+            binding = bindings.bind(caller, Params.dataTokenId("dt", request.dt()), request.kind(),
                     request.location() == null ? "" : request.location(), request.weights());
         } catch (DatasetBindings.NotThisNode e) {
             throw new ProblemException(Response.Status.FORBIDDEN, "not-this-nodes-asset", e.getMessage());

@@ -1,10 +1,11 @@
 package io.datatoken.compute.datasets;
 
 import io.datatoken.domain.asset.AssetKind;
-import io.datatoken.domain.organization.OrganizationAlias;
+import io.datatoken.compute.runs.NodeParty;
 import io.datatoken.domain.token.DataToken;
 import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.domain.token.DataTokenLedger;
+import io.datatoken.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,10 +17,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Binds the node's local datasets to its organization's DATA tokens. A binding is checked by
+ * Binds the node's local datasets to the DATA tokens of the party it runs for (its organization's,
+ * or on a device node its end user's). A binding is checked by
  * reading the dataset once; no API ever returns the data itself.
  */
 @ApplicationScoped
@@ -41,8 +42,7 @@ public class DatasetBindings {
     EntityManager entities;
 
     @Inject
-    @ConfigProperty(name = "datatoken.compute.organization")
-    String nodeOrganization;
+    NodeParty party;
 
     Clock clock = Clock.systemUTC();
 
@@ -52,13 +52,14 @@ public class DatasetBindings {
      * once here to check them.
      */
     @Transactional
-    public DatasetBinding bind(OrganizationAlias caller, DataTokenId dt, String kind, String location, String weights) {
-        if (!caller.value().equals(nodeOrganization)) {
-            throw new NotThisNode("this node runs for '" + nodeOrganization + "', not for '" + caller + "'");
+    public DatasetBinding bind(Caller caller, DataTokenId dt, String kind, String location, String weights) {
+        if (!party.actsFor(caller)) {
+            throw new NotThisNode("this node runs for " + party + ", not for " + caller.endUser().map(u -> "end user " + u)
+                    .orElse(caller.organization().map(o -> "'" + o + "'").orElse("a caller of no organization")));
         }
         DataToken token = tokens.find(dt).orElseThrow(() -> new IllegalArgumentException("no asset is registered as " + dt));
-        if (!token.owner().equals(caller)) {
-            throw new NotThisNode("asset " + dt + " belongs to '" + token.owner() + "'; a node binds its own organization's data");
+        if (!party.holds(token)) {
+            throw new NotThisNode(party.whyNotHeld(token) + "; a node binds the data of the party it runs for");
         }
         if (token.kind() != AssetKind.DATA && token.kind() != AssetKind.ALGORITHM) {
             throw new IllegalArgumentException("asset " + dt + " is " + token.kind() + "; datasets are bound to DATA assets "
@@ -92,7 +93,7 @@ public class DatasetBindings {
             entities.remove(existing);
             entities.flush();
         }
-        DatasetBinding binding = new DatasetBinding(dt.value(), caller.value(), source, location, weights,
+        DatasetBinding binding = new DatasetBinding(dt.value(), party.organization().value(), source, location, weights,
                 OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
         entities.persist(binding);
         return binding;
@@ -134,7 +135,7 @@ public class DatasetBindings {
         };
     }
 
-    /** The caller's organization is not the one this node runs for, or does not own the asset. */
+    /** The caller is not the party this node runs for, or the asset is not that party's. */
     public static final class NotThisNode extends RuntimeException {
         public NotThisNode(String message) {
             super(message);

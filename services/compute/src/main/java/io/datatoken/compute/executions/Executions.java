@@ -1,6 +1,7 @@
 package io.datatoken.compute.executions;
 
 import io.datatoken.compute.runs.JobPlans;
+import io.datatoken.compute.runs.NodeParty;
 import io.datatoken.compute.runs.OpRun;
 import io.datatoken.compute.runs.RunBook;
 import io.datatoken.compute.runs.Runs;
@@ -17,7 +18,6 @@ import io.datatoken.domain.op.OpHash;
 import io.datatoken.domain.op.OpLedger;
 import io.datatoken.domain.op.TrustedOp;
 import io.datatoken.domain.organization.ChainAddress;
-import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.OrganizationLedger;
 import io.datatoken.domain.token.DataToken;
 import io.datatoken.domain.token.DataTokenLedger;
@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Receives execution requests: finds out every fact itself (signer, its organization, the job, the
@@ -75,10 +74,9 @@ public class Executions {
     @Inject
     Runs runs;
 
-    /** The organization this node runs for (its datasets, its assets). */
+    /** The organization or end user this node runs for (their datasets, their assets). */
     @Inject
-    @ConfigProperty(name = "datatoken.compute.organization")
-    String nodeOrganization;
+    NodeParty party;
 
     Clock clock = Clock.systemUTC();
 
@@ -93,12 +91,14 @@ public class Executions {
                 job.map(j -> token.isPresent() && tokens.isPartOf(request.dt(), j.algorithm())).orElse(false),
                 job.map(j -> tokens.isActive(j.algorithm())).orElse(false),
                 token.map(DataToken::owner),
-                OrganizationAlias.of(nodeOrganization),
+                party.organization(),
                 signer.map(s -> log.spent(s.value(), request.nonce())).orElse(false),
                 ops.find(request.op()).map(TrustedOp::usable).orElse(false),
                 ops.find(request.op()).map(this::codeMatches).orElse(false),
                 job.flatMap(j -> plans.placementOf(request.dt(), j.algorithm())).flatMap(p -> p.opFor(request.dt()))
-                        .map(OpHash::value));
+                        .map(OpHash::value),
+                token.flatMap(DataToken::endUser),
+                party.endUser());
         List<ExecutionRefusal> refusals = new ExecutionRequestCheck(clock).refusals(facts);
         String signerText = signer.map(ChainAddress::value).orElse("0x" + "0".repeat(40));
         if (refusals.isEmpty()) {

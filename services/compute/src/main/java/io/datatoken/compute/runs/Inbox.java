@@ -5,6 +5,7 @@ import io.datatoken.domain.market.Job;
 import io.datatoken.domain.market.JobState;
 import io.datatoken.domain.market.TaskMarketLedger;
 import io.datatoken.domain.organization.ChainAddress;
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.OrganizationLedger;
 import io.datatoken.domain.token.DataToken;
@@ -16,15 +17,16 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Takes what other nodes send for a job, trusting only the chain and the verified documents: the
- * signature names the sender's account, whose organization must own the sending asset; the job
+ * signature names the sender's account, whose organization must own the sending asset (for an end
+ * user's own asset: the end user's account); the job
  * must be running; and the transfer must follow its kind's route ({@link RunInput.Kind}): from an
  * asset running the kind's op to an asset of the same composition running the op it goes to (a
  * share from ss-share to secure-sum, a PSI query from psi-request to psi-respond, ...), or to the
- * job's algorithm (a partial sum); the receiver always owned by this node's organization.
+ * job's algorithm (a partial sum); the receiver always held by the party this node runs for
+ * ({@link NodeParty}).
  */
 @ApplicationScoped
 public class Inbox {
@@ -51,8 +53,7 @@ public class Inbox {
     Event<ResultInputArrived> resultInputs;
 
     @Inject
-    @ConfigProperty(name = "datatoken.compute.organization")
-    String nodeOrganization;
+    NodeParty party;
 
     Clock clock = Clock.systemUTC();
 
@@ -66,12 +67,7 @@ public class Inbox {
         checkPayload(transfer);
         DataToken from = tokens.find(transfer.from()).orElseThrow(() -> new TransferRefused("unknown-asset",
                 "no asset " + transfer.from() + " is registered"));
-        OrganizationAlias senderOrganization = organizations.organizationOf(sender).orElse(null);
-        if (!from.owner().equals(senderOrganization)) {
-            throw new TransferRefused("wrong-organization", "the transfer is signed by " + sender + " ("
-                    + (senderOrganization == null ? "no organization" : "'" + senderOrganization + "'") + "), not by an "
-                    + "account of '" + from.owner() + "', which owns " + from.id());
-        }
+        requireSentByHolder(from, sender);
         Job job = market.findJob(transfer.job()).orElseThrow(() -> new TransferRefused("unknown-job",
                 "no job " + transfer.job() + " is on the task market"));
         if (job.state() != JobState.RUNNING) {
@@ -94,6 +90,29 @@ public class Inbox {
             resultInputs.fire(new ResultInputArrived(job, transfer.kind()));
         } else {
             runs.inputArrived(job.id().value(), transfer.to().value());
+        }
+    }
+
+    /**
+     * An organization's asset speaks through an account of the organization; an end user's own asset
+     * only through that end user's account, the key of their device node (decision 0021).
+     */
+    private void requireSentByHolder(DataToken from, ChainAddress sender) {
+        if (from.endUser().isPresent()) {
+            EndUserId user = from.endUser().get();
+            boolean theirs = organizations.findEndUser(sender)
+                    .filter(e -> e.organization().equals(from.owner()) && e.id().equals(user)).isPresent();
+            if (!theirs) {
+                throw new TransferRefused("wrong-organization", "the transfer is signed by " + sender + ", not by the "
+                        + "account of end user " + user + " of '" + from.owner() + "', who owns " + from.id());
+            }
+            return;
+        }
+        OrganizationAlias senderOrganization = organizations.organizationOf(sender).orElse(null);
+        if (!from.owner().equals(senderOrganization)) {
+            throw new TransferRefused("wrong-organization", "the transfer is signed by " + sender + " ("
+                    + (senderOrganization == null ? "no organization" : "'" + senderOrganization + "'") + "), not by an "
+                    + "account of '" + from.owner() + "', which owns " + from.id());
         }
     }
 
@@ -156,9 +175,8 @@ public class Inbox {
     private void ownedHere(DataTokenId dt) {
         DataToken to = tokens.find(dt).orElseThrow(() -> new TransferRefused("unknown-asset", "no asset " + dt
                 + " is registered"));
-        if (!to.owner().value().equals(nodeOrganization)) {
-            throw new TransferRefused("not-this-nodes-asset", "asset " + dt + " belongs to '" + to.owner()
-                    + "'; this node runs for '" + nodeOrganization + "'");
+        if (!party.holds(to)) {
+            throw new TransferRefused("not-this-nodes-asset", party.whyNotHeld(to));
         }
     }
 

@@ -8,6 +8,7 @@ import io.datatoken.domain.market.ResultHash;
 import io.datatoken.domain.op.OpHash;
 import io.datatoken.domain.organization.ChainAddress;
 import io.datatoken.domain.token.DataTokenId;
+import io.datatoken.domain.token.DataTokenLedger;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,6 +37,11 @@ final class KeyNodeAccount implements NodeAccount {
     @Override
     public String sign(byte[] message) {
         return NodeMessages.sign(message, account.privateKey());
+    }
+
+    @Override
+    public DataTokenLedger tokens() {
+        throw new UnsupportedOperationException("refusals write no token");
     }
 
     @Override

@@ -41,16 +41,19 @@ public class LineageResource {
 
     @GET
     @Path("/{dt}")
-    @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
+    @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator",
+            "end-user"})
     @Operation(summary = "A DT's lineage to a depth: down, what it is made of; up, the compositions made of it and "
             + "the jobs that run them; with each edge's last grant change and the op the parent applies to the child "
             + "(from the parent's document, verified against its proof; or why it is not known: PENDING, UNAVAILABLE, "
-            + "REJECTED, NOT_SET, NO_DOCUMENT). A regulator or an admin reads any DT's; anyone else only one whose "
-            + "answer holds a DT or a job of their organization")
+            + "REJECTED, NOT_SET, NO_DOCUMENT). A regulator or an admin reads any DT's; an end user only a DT of their "
+            + "own (their organization's, naming them as its end user); anyone else only one whose answer holds a DT "
+            + "or a job of their organization")
     @APIResponse(responseCode = "200", description = "the lineage")
     @APIResponse(responseCode = "400", description = "a malformed DT id, direction or depth")
     @APIResponse(responseCode = "401", description = "no valid token")
-    @APIResponse(responseCode = "403", description = "no organization, or none of the caller's (not-yours)")
+    @APIResponse(responseCode = "403", description = "no organization, or none of the caller's (not-yours); for an end "
+            + "user, not a DT of their own (not-yours)")
     @APIResponse(responseCode = "404", description = "the index holds no such DT (unknown or not yet confirmed)")
     public LineageView lineage(
             @PathParam("dt") String dt,

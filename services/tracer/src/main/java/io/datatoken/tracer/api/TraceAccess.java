@@ -19,9 +19,17 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Who may read a trace: a regulator or an admin reads every one; anyone else only one in which their
- * organization owns a DT or a job (or, for usage, recorded a receipt): a trace tells which
+ * Who may read a trace: a regulator or an admin reads every one; an organization's member only one in
+ * which their organization owns a DT or a job (or, for usage, recorded a receipt): a trace tells which
  * organizations' assets were composed and run, which is theirs to know only if they took part.
+ *
+ * <p>An end user (scenario S2, decision 0020) reads the usage and the lineage of their own DTs only:
+ * those their organization owns and that name them as end user. The answer is the same as the
+ * organization's (every job, receipt and grant of the DT, the compositions above it), since each is a
+ * use of the user's data, which the user alone consented to. It holds <em>no refusals</em>: refusals are
+ * reported and signed by the organization's nodes about requests to the organization (their detail is
+ * the node's own text), and the user's device node reports none of its own yet; an end user reads the
+ * refusals listing not at all. Any other trace, a composition holding their DT included, is refused.
  */
 final class TraceAccess {
 
@@ -29,24 +37,30 @@ final class TraceAccess {
     }
 
     static LineageView visible(Caller caller, LineageView lineage) {
-        require(caller, lineage.dt(), organizations(Stream.concat(Stream.of(lineage.token()), lineage.tokens().stream()),
+        require(caller, lineage.dt(), lineage.token(),
+                organizations(Stream.concat(Stream.of(lineage.token()), lineage.tokens().stream()),
                 lineage.jobs().stream(), Stream.empty()));
         return lineage;
     }
 
     static UsageView visible(Caller caller, UsageView usage) {
-        require(caller, usage.dt(), organizations(Stream.concat(Stream.of(usage.token()), usage.compositions().stream()),
+        require(caller, usage.dt(), usage.token(),
+                organizations(Stream.concat(Stream.of(usage.token()), usage.compositions().stream()),
                 usage.jobs().stream(), usage.receipts().stream()));
         return usage;
     }
 
     /**
      * The refusals of a usage the caller may read: a regulator or an admin every one; anyone else those
-     * their organization's nodes reported and those of requests for their organization's jobs.
+     * their organization's nodes reported and those of requests for their organization's jobs; an end
+     * user none.
      */
     static List<RefusalView> refusalsFor(Caller caller, UsageView usage, List<RefusalView> refusals) {
         if (caller.has(PlatformRole.REGULATOR) || caller.has(PlatformRole.ADMIN)) {
             return refusals;
+        }
+        if (caller.endUser().isPresent()) {
+            return List.of();
         }
         String organization = OrganizationRequired.of(caller).value();
         Set<String> ownJobs = new HashSet<>();
@@ -63,8 +77,17 @@ final class TraceAccess {
         return organizations;
     }
 
-    private static void require(Caller caller, String dt, Set<String> organizations) {
+    private static void require(Caller caller, String dt, TokenView asked, Set<String> organizations) {
         if (caller.has(PlatformRole.REGULATOR) || caller.has(PlatformRole.ADMIN)) {
+            return;
+        }
+        if (caller.endUser().isPresent()) {
+            Caller.EndUserOf user = caller.endUser().get();
+            if (!isOwn(user, asked)) {
+                throw new ProblemException(Response.Status.FORBIDDEN, "not-yours", "asset " + dt + " is not end user "
+                        + user.id() + " of " + user.organization() + "'s own; an end user reads the trace of their "
+                        + "own data tokens only");
+            }
             return;
         }
         OrganizationAlias organization = OrganizationRequired.of(caller);
@@ -73,5 +96,10 @@ final class TraceAccess {
                     + "' owns no DT and no job in the trace of " + dt + "; only its participants, a regulator or an"
                     + " admin may read it");
         }
+    }
+
+    /** The owner and the end user as the index holds them (in hex if they are no alias or id: never equal then). */
+    private static boolean isOwn(Caller.EndUserOf user, TokenView token) {
+        return user.organization().value().equals(token.owner()) && user.id().value().equals(token.endUser());
     }
 }

@@ -9,6 +9,7 @@ import io.datatoken.chain.InMemoryChainLog;
 import io.datatoken.domain.asset.AssetKind;
 import io.datatoken.domain.market.JobId;
 import io.datatoken.domain.organization.ChainAddress;
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.PlatformRole;
 import io.datatoken.domain.token.DataTokenId;
@@ -49,6 +50,10 @@ class TraceResourcesTest extends TracerSchemaTest {
     private static final String W = id("W");
     private static final String JOB_2 = id("job 2");
     private static final String USER = LedgerHistory.account("u-0042's device");
+    /** vendor-a's other end user u-0043's own DT, and a DT of vendor-a's own (no end user's) */
+    private static final String E = id("u-0043's readings");
+    private static final String V = id("vendor-a's own data");
+    private static final String OTHER_USER = LedgerHistory.account("u-0043's device");
 
     @BeforeAll
     void aJobOverBankAsData() {
@@ -63,6 +68,8 @@ class TraceResourcesTest extends TracerSchemaTest {
         history.block(history.registered(W, "algo-c", AssetKind.ALGORITHM, D), history.granted(D, W, 0).by(USER));
         history.block(history.jobSubmitted(JOB_2, id("task 2"), W, "algo-c"), history.stateChanged(JOB_2, 0, 3));
         history.block(history.receipt(JOB_2, D, id("op"), id("result 2"), "vendor-a").by(USER));
+        history.block(history.registeredByEndUser(E, "vendor-a", "u-0043", OTHER_USER));
+        history.block(history.registered(V, "vendor-a", AssetKind.DATA));
         index(history.chain);
         inTracerSchema(em -> em.createNativeQuery("delete from refusal").executeUpdate());
         RefusalStore store = new TransactionalRefusals(this::inTracerSchema).store();
@@ -70,6 +77,9 @@ class TraceResourcesTest extends TracerSchemaTest {
         store.keep(OrganizationAlias.of("bank-a"), ChainAddress.of(NODE), refusal(JOB), "0xsig", Instant.now());
         store.keep(OrganizationAlias.of("bank-a"), ChainAddress.of(NODE), refusal(id("a stranger's job")), "0xsig",
                 Instant.now());
+        // vendor-a's node refused a request of job 2 for u-0042's DT
+        store.keep(OrganizationAlias.of("vendor-a"), ChainAddress.of(LedgerHistory.account("vendor-a's node")),
+                refusal(JOB_2, D), "0xsig", Instant.now());
     }
 
     @Test
@@ -174,6 +184,61 @@ class TraceResourcesTest extends TracerSchemaTest {
         assertThat(json(usage)).doesNotContain("endUser");
     }
 
+    @Test
+    void an_end_user_reads_the_usage_and_the_lineage_of_their_own_dt() {
+        Caller u42 = endUser("vendor-a", "u-0042");
+
+        assertThat(usage(u42, D).receipts()).extracting(ReceiptView::job, ReceiptView::recordedBy)
+                .containsExactly(tuple(JOB_2, USER));
+        assertThat(usage(u42, D).jobs()).extracting(JobView::job, JobView::owner).containsExactly(tuple(JOB_2, "algo-c"));
+        assertThat(lineage(u42, D, "up", null).tokens()).extracting(TokenView::dt).containsExactly(W);
+        assertThat(lineage(u42, D, "down", null).token().endUser()).isEqualTo("u-0042");
+        assertThat(usage(endUser("vendor-a", "u-0043"), E).token().endUserAccount()).isEqualTo(OTHER_USER);
+    }
+
+    @Test
+    void an_end_user_reads_no_refusals_of_their_dt() {
+        assertThat(usage(member("vendor-a"), D).refusals()).as("vendor-a's node reported one").hasSize(1);
+
+        UsageView usage = usage(endUser("vendor-a", "u-0042"), D);
+
+        assertThat(usage.refusals()).isEmpty();
+        assertThat(UsageCsv.of(usage)).contains(",receipt,").doesNotContain(",refusal,");
+    }
+
+    @Test
+    void an_end_user_is_refused_the_dt_of_another_end_user_of_their_organization() {
+        Caller u43 = endUser("vendor-a", "u-0043");
+
+        assertNotTheirs(() -> usage(u43, D), "u-0043 of vendor-a");
+        assertNotTheirs(() -> lineage(u43, D, "up", null), "u-0043 of vendor-a");
+    }
+
+    @Test
+    void an_end_user_is_refused_their_organizations_own_dt() {
+        Caller u42 = endUser("vendor-a", "u-0042");
+
+        assertNotTheirs(() -> usage(u42, V), "u-0042 of vendor-a");
+        assertNotTheirs(() -> lineage(u42, V, "down", null), "u-0042 of vendor-a");
+    }
+
+    @Test
+    void an_end_user_of_another_organization_with_the_same_id_is_refused() {
+        Caller u42OfVendorB = endUser("vendor-b", "u-0042");
+
+        assertNotTheirs(() -> usage(u42OfVendorB, D), "u-0042 of vendor-b");
+        assertNotTheirs(() -> lineage(u42OfVendorB, D, "up", null), "u-0042 of vendor-b");
+    }
+
+    @Test
+    void an_end_user_is_refused_every_other_trace_the_compositions_of_their_dt_included() {
+        Caller u42 = endUser("vendor-a", "u-0042");
+
+        assertNotTheirs(() -> lineage(u42, W, "down", null), "u-0042 of vendor-a");
+        assertNotTheirs(() -> usage(u42, W), "u-0042 of vendor-a");
+        assertNotTheirs(() -> usage(u42, A), "u-0042 of vendor-a");
+    }
+
     /** The answer as the service writes it (JSON-B's defaults, which leave out null properties). */
     private static String json(Object answer) {
         try (Jsonb jsonb = JsonbBuilder.create()) {
@@ -184,13 +249,23 @@ class TraceResourcesTest extends TracerSchemaTest {
     }
 
     private static ReportedRefusal refusal(String job) {
-        return new ReportedRefusal(UUID.randomUUID(), JobId.of(job), DataTokenId.of(A), null, "job-not-running",
+        return refusal(job, A);
+    }
+
+    private static ReportedRefusal refusal(String job, String dt) {
+        return new ReportedRefusal(UUID.randomUUID(), JobId.of(job), DataTokenId.of(dt), null, "job-not-running",
                 "the job is RUNNING, not AUTHORIZED", Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     private static Caller member(String organization) {
         return new Caller("subject", "user of " + organization, Optional.of(OrganizationAlias.of(organization)),
                 Set.of(PlatformRole.DATA_PROVIDER, PlatformRole.ALGORITHM_PROVIDER));
+    }
+
+    /** An end user as the platform's CallerProducer makes one: acting for no organization. */
+    private static Caller endUser(String organization, String id) {
+        return new Caller("subject", id, Optional.empty(), Set.of(PlatformRole.END_USER),
+                Optional.of(new Caller.EndUserOf(OrganizationAlias.of(organization), EndUserId.of(id))));
     }
 
     private io.datatoken.tracer.lineage.LineageView lineage(Caller caller, String dt, String direction, String depth) {
@@ -207,6 +282,15 @@ class TraceResourcesTest extends TracerSchemaTest {
         resource.queries = new TransactionalLineageQueries(this::inTracerSchema);
         resource.refusals = new TransactionalRefusals(this::inTracerSchema).log();
         return resource.usageOf(dt);
+    }
+
+    private static void assertNotTheirs(ThrowingCallable call, String endUser) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.problem().status()).isEqualTo(403);
+            assertThat(e.problem().type()).endsWith("/not-yours");
+            assertThat(e.problem().detail()).contains("end user " + endUser + "'s own",
+                    "an end user reads the trace of their own data tokens only");
+        });
     }
 
     private static void assertProblem(ThrowingCallable call, int status, String kind) {

@@ -14,12 +14,16 @@ public record ReportView(String parent, String composer, Instant verifiedAt, boo
                 report.children().stream().map(ChildView::of).toList());
     }
 
-    /** One child: the op the composition runs on it and the rules it breaks. */
-    public record ChildView(String child, String owner, String op, boolean passed, List<DenialView> denials) {
+    /**
+     * One child: the op the composition runs on it and the rules it breaks. A composition used as is
+     * has no {@code op} (left out) and {@code asIs} true: its own workflow runs unchanged.
+     */
+    public record ChildView(String child, String owner, String op, boolean asIs, boolean passed,
+                            List<DenialView> denials) {
 
         static ChildView of(ChildVerdict verdict) {
-            return new ChildView(verdict.childDt(), verdict.owner().value(), verdict.opHash(), verdict.passed(),
-                    verdict.denials().stream().map(DenialView::of).toList());
+            return new ChildView(verdict.childDt(), verdict.owner().value(), verdict.opHash(), verdict.asIs(),
+                    verdict.passed(), verdict.denials().stream().map(DenialView::of).toList());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.datatoken.verifier.verification;
 
 import static io.datatoken.domain.organization.PlatformRole.ALGORITHM_PROVIDER;
+import static io.datatoken.domain.organization.PlatformRole.COMPUTE_PROVIDER;
 import static io.datatoken.domain.organization.PlatformRole.DATA_PROVIDER;
 import static io.datatoken.verifier.verification.VerificationRefused.Why.CONFLICT;
 import static io.datatoken.verifier.verification.VerificationRefused.Why.FORBIDDEN;
@@ -62,6 +63,7 @@ class VerificationsTest {
     private static final OrganizationAlias BANK_A = OrganizationAlias.of("bank-a");
     private static final OrganizationAlias BANK_B = OrganizationAlias.of("bank-b");
     private static final OrganizationAlias FINTECH_C = OrganizationAlias.of("fintech-c");
+    private static final OrganizationAlias VENDOR = OrganizationAlias.of("vendor-v");
 
     private static final String SHARE = OpHash.sha256Of(bytes("secure-share 1.0.0")).value();
     private static final String OLD_SHARE = OpHash.sha256Of(bytes("secure-share 0.9.0")).value();
@@ -93,6 +95,7 @@ class VerificationsTest {
         chain.addOrganization(BANK_A, Set.of(DATA_PROVIDER));
         chain.addOrganization(BANK_B, Set.of(DATA_PROVIDER));
         chain.addOrganization(FINTECH_C, Set.of(ALGORITHM_PROVIDER));
+        chain.addOrganization(VENDOR, Set.of(COMPUTE_PROVIDER));
         InMemoryOpLedger ops = new InMemoryOpLedger(clock);
         ops.publish(OpHash.of(SHARE), "secure-share", "1.0.0", Cid.of(bytes("share code")));
         ops.publish(OpHash.of(OLD_SHARE), "secure-share", "0.9.0", Cid.of(bytes("old share code")));
@@ -322,6 +325,36 @@ class VerificationsTest {
         assertThat(grants.grantCalls()).hasSize(1);
     }
 
+    @Test
+    void a_union_used_as_is_is_authorized_by_its_owner_on_the_union_workflows_terms() {
+        DataTokenId union = dt('7');
+        DataTokenId medical = dt('6');
+        register(union(union, List.of(FINTECH_C)));
+        register(usingAsIs(medical, union, Map.of()));
+
+        Verifications.Authorized authorized = verifications.authorize(VENDOR, union, medical, null, BEARER);
+
+        assertThat(authorized.report().verdictOn(union.value())).hasValueSatisfying(v -> {
+            assertThat(v.asIs()).isTrue();
+            assertThat(v.opHash()).isNull();
+            assertThat(v.passed()).isTrue();
+        });
+        assertThat(grants.grantCalls()).containsExactly(new GrantCall(union, medical, null, BEARER));
+    }
+
+    @Test
+    void a_union_used_as_is_is_refused_to_an_organization_its_terms_do_not_name() {
+        DataTokenId union = dt('7');
+        DataTokenId medical = dt('6');
+        register(union(union, List.of(BANK_B)));
+        register(usingAsIs(medical, union, Map.of("rounds", "9")));
+
+        assertThatThrownBy(() -> verifications.authorize(VENDOR, union, medical, null, BEARER))
+                .isInstanceOfSatisfying(VerificationRefused.class, refused -> assertThat(denialsOn(refused.report(), union))
+                        .extracting(Denial::rule).containsExactly(TermsRule.AS_IS_CONFIG, TermsRule.CONSUMER_ORGANIZATION));
+        assertThat(grants.grantCalls()).isEmpty();
+    }
+
     // ---- drafts -----------------------------------------------------------------------------
 
     @Test
@@ -416,6 +449,20 @@ class VerificationsTest {
                 FINTECH_C, List.of(new AssetService("workflow", null, List.copyOf(ordered.keySet()), List.of(),
                 new Workflow(ordered, Map.of("rows", "50000")), new Terms(Map.of(), List.of(), PURPOSE, null, null, null),
                 Map.of())));
+    }
+
+    /** The vendor's data union over bank-a's data: its workflow runs SHARE on it for 3 rounds; offered to the consumers for the purpose. */
+    private static Ddo union(DataTokenId dt, List<OrganizationAlias> consumers) {
+        return new Ddo(dt.value(), AssetKind.COMPUTE, "Union of the vendor", "", VENDOR, List.of(new AssetService("data-union",
+                "https://vendor-v.example/c2d", List.of(A_DATA.value()), List.of(), new Workflow(Map.of(A_DATA.value(), SHARE),
+                Map.of("rounds", "3")), new Terms(Map.of(), consumers, PURPOSE, null, null, null), Map.of())));
+    }
+
+    /** fintech-c's algorithm using a composition as is (no op named for it), with its configs, for the purpose. */
+    private static Ddo usingAsIs(DataTokenId dt, DataTokenId composition, Map<String, String> configs) {
+        return new Ddo(dt.value(), AssetKind.ALGORITHM, "Model over a union", "", FINTECH_C, List.of(new AssetService(
+                "workflow", null, List.of(composition.value()), List.of(), new Workflow(Map.of(), configs),
+                new Terms(Map.of(), List.of(), PURPOSE, null, null, null), Map.of())));
     }
 
     private static List<Denial> denialsOn(VerificationReport report, DataTokenId child) {

@@ -1,5 +1,6 @@
 package io.datatoken.domain.market;
 
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.OrganizationAlias;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,11 +19,14 @@ import java.util.Optional;
  * @param opUsable           the op is published and not deprecated (chain)
  * @param opCodeMatches      the code package stored under the op's registered CID hashes to the op hash
  * @param workflowOp         the op the composition's workflow sets for the asset, if any
+ * @param dtEndUser          the end user of {@code dtOwner} who owns the asset (chain), if an end user does
+ * @param nodeEndUser        the end user this node acts for (a device node), if any
  */
 public record ExecutionFacts(SignedExecutionRequest request, Optional<OrganizationAlias> signerOrganization,
                              Optional<Job> job, boolean dtPartOfJob, boolean jobAuthorized, Optional<OrganizationAlias> dtOwner,
                              OrganizationAlias nodeOrganization, boolean nonceUsed, boolean opUsable,
-                             boolean opCodeMatches, Optional<String> workflowOp) {
+                             boolean opCodeMatches, Optional<String> workflowOp, Optional<EndUserId> dtEndUser,
+                             Optional<EndUserId> nodeEndUser) {
 
     public ExecutionFacts {
         Objects.requireNonNull(request, "request");
@@ -31,5 +35,16 @@ public record ExecutionFacts(SignedExecutionRequest request, Optional<Organizati
         Objects.requireNonNull(dtOwner, "dtOwner");
         Objects.requireNonNull(nodeOrganization, "nodeOrganization");
         Objects.requireNonNull(workflowOp, "workflowOp");
+        Objects.requireNonNull(dtEndUser, "dtEndUser");
+        Objects.requireNonNull(nodeEndUser, "nodeEndUser");
+    }
+
+    /** Facts of an organization's node about an organization's own asset (no end users). */
+    public ExecutionFacts(SignedExecutionRequest request, Optional<OrganizationAlias> signerOrganization,
+                          Optional<Job> job, boolean dtPartOfJob, boolean jobAuthorized, Optional<OrganizationAlias> dtOwner,
+                          OrganizationAlias nodeOrganization, boolean nonceUsed, boolean opUsable,
+                          boolean opCodeMatches, Optional<String> workflowOp) {
+        this(request, signerOrganization, job, dtPartOfJob, jobAuthorized, dtOwner, nodeOrganization, nonceUsed, opUsable,
+                opCodeMatches, workflowOp, Optional.empty(), Optional.empty());
     }
 }

@@ -12,7 +12,8 @@ import java.util.Objects;
  * What a compute node checks before it runs anything, trusting nobody: the request is fresh and
  * unused, signed by an account of the job's owner, for a running job whose every authorization is
  * still live, for an asset of this node's
- * organization that is part of the job, with a usable op whose stored code is the registered code
+ * organization (on a device node, of its end user; on an organization's node, not of an end user)
+ * that is part of the job, with a usable op whose stored code is the registered code
  * and that the composition's workflow sets for that asset. Every failed rule is reported; an empty list means the request may run.
  */
 public final class ExecutionRequestCheck {
@@ -63,6 +64,12 @@ public final class ExecutionRequestCheck {
         if (facts.dtOwner().filter(facts.nodeOrganization()::equals).isEmpty()) {
             refusals.add(new ExecutionRefusal(Reason.NOT_THIS_NODES_ASSET, request.dt() + " is not an asset of '"
                     + facts.nodeOrganization() + "', which this node runs for"));
+        } else if (!facts.dtEndUser().equals(facts.nodeEndUser())) {
+            // an end user's data runs on their own device node only, never on their organization's (decision 0021)
+            refusals.add(new ExecutionRefusal(Reason.NOT_THIS_NODES_ASSET, facts.dtEndUser()
+                    .map(user -> request.dt() + " is end user " + user + "'s own data; only their device node runs ops on it")
+                    .orElse(request.dt() + " is '" + facts.nodeOrganization() + "''s own, not an end user's")
+                    + facts.nodeEndUser().map(user -> ", and this node is end user " + user + "'s device").orElse("")));
         }
         if (!facts.opUsable()) {
             refusals.add(new ExecutionRefusal(Reason.OP_NOT_USABLE, "op " + request.op() + " is not a usable trusted op"));

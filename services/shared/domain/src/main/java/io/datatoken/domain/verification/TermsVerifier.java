@@ -16,7 +16,9 @@ import java.util.function.Function;
 /**
  * Checks a composition against the terms of each child it uses, every rule of {@link TermsRule}
  * for every child, so an owner sees all that stands in the way at once. The terms that apply to a
- * child are those of the child's service offering the op the composition runs on it.
+ * child are those of the child's service offering the op the composition runs on it; a child the
+ * workflow names no op for may still be used as is if it is a composition with its own workflow, on
+ * the terms of the service carrying that workflow.
  */
 public final class TermsVerifier {
 
@@ -54,8 +56,11 @@ public final class TermsVerifier {
         OrganizationAlias owner = child.ddo().owner();
         String op = service.workflow().setOps().get(dt);
         if (op == null) {
-            return new ChildVerdict(dt, owner, null, List.of(new Denial(TermsRule.WORKFLOW_OP, "", "an op from "
-                    + supportedOps(child.ddo()), "the workflow names no op for this child: set one in workflow.setOps")));
+            return ownWorkflowOf(child.ddo())
+                    .map(own -> asIs(parent, service, dt, child, own, parties, now))
+                    .orElseGet(() -> new ChildVerdict(dt, owner, null, List.of(new Denial(TermsRule.WORKFLOW_OP, "",
+                            "an op from " + supportedOps(child.ddo()), "the workflow names no op for this child: set one "
+                            + "in workflow.setOps (a composition with its own workflow may be used as is)"))));
         }
         Optional<AssetService> offering = child.ddo().services().stream()
                 .filter(s -> s.supportedOps().contains(op)).findFirst();
@@ -78,7 +83,34 @@ public final class TermsVerifier {
             }
         }
         checkParameters(terms, op, service.workflow().configs(), denials);
-        if (!owner.equals(parent.owner()) && !terms.consumerOrganizations().isEmpty()
+        checkUse(parent, service, child, terms, parties, now, denials);
+        return new ChildVerdict(dt, owner, op, denials);
+    }
+
+    /**
+     * A composition the workflow names no op for runs its own workflow unchanged: its children
+     * verified that workflow when they authorized it, so no op rule applies here, only the terms of
+     * the service carrying it — and the parent's configuration cannot change it (nodes read the
+     * configuration of the composition directly above an asset).
+     */
+    private static ChildVerdict asIs(Ddo parent, AssetService service, String dt, Child child, AssetService own,
+                                     long parties, Instant now) {
+        List<Denial> denials = new ArrayList<>();
+        Map<String, String> ownConfigs = own.workflow().configs();
+        service.workflow().configs().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .filter(e -> ownConfigs.containsKey(e.getKey())
+                        && !ownConfigs.get(e.getKey()).strip().equals(e.getValue().strip()))
+                .forEach(e -> denials.add(new Denial(TermsRule.AS_IS_CONFIG, e.getKey() + "=" + e.getValue(),
+                        e.getKey() + "=" + ownConfigs.get(e.getKey()), "a composition used as is keeps its own "
+                        + "configuration: remove '" + e.getKey() + "' from workflow.configs or set the child's value")));
+        checkUse(parent, service, child, own.terms(), parties, now, denials);
+        return ChildVerdict.asIs(dt, child.ddo().owner(), denials);
+    }
+
+    /** The rules of the child's terms that hold whatever runs on it: who composes, why, until when, how often, with whom. */
+    private static void checkUse(Ddo parent, AssetService service, Child child, Terms terms, long parties, Instant now,
+                                 List<Denial> denials) {
+        if (!child.ddo().owner().equals(parent.owner()) && !terms.consumerOrganizations().isEmpty()
                 && !terms.consumerOrganizations().contains(parent.owner())) {
             denials.add(new Denial(TermsRule.CONSUMER_ORGANIZATION, parent.owner().value(),
                     String.join(", ", terms.consumerOrganizations().stream().map(OrganizationAlias::value).toList()),
@@ -101,7 +133,11 @@ public final class TermsVerifier {
             denials.add(new Denial(TermsRule.MIN_PARTIES, parties + " parties", "at least " + terms.minParties(),
                     "the composition joins too few organizations for this child's terms"));
         }
-        return new ChildVerdict(dt, owner, op, denials);
+    }
+
+    /** The child's service whose workflow sets ops for its children (the first), as the job's nodes find it. */
+    private static Optional<AssetService> ownWorkflowOf(Ddo child) {
+        return child.services().stream().filter(s -> !s.workflow().setOps().isEmpty()).findFirst();
     }
 
     /** Each limited parameter the workflow configures must be a number within its limit. */

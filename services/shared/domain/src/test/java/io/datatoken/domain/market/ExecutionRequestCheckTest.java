@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datatoken.domain.market.ExecutionRefusal.Reason;
 import io.datatoken.domain.op.OpHash;
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.token.DataTokenId;
 import java.time.Clock;
@@ -79,6 +80,27 @@ class ExecutionRequestCheckTest {
     void a_request_is_void_from_its_expiry_on() {
         assertThat(check.refusals(facts(request(NOW)))).extracting(ExecutionRefusal::reason).containsExactly(Reason.EXPIRED);
         assertThat(check.refusals(facts(request(NOW.plusSeconds(1))))).isEmpty();
+    }
+
+    @Test
+    void an_end_users_data_runs_on_their_own_device_node_only() {
+        EndUserId u1 = EndUserId.of("u1");
+        EndUserId u2 = EndUserId.of("u2");
+
+        assertThat(check.refusals(endUserFacts(Optional.of(u1), Optional.of(u1)))).isEmpty();
+        assertThat(check.refusals(endUserFacts(Optional.of(u1), Optional.empty()))).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(Reason.NOT_THIS_NODES_ASSET);
+            assertThat(r.detail()).contains("end user u1's own data", "device node");
+        });
+        assertThat(check.refusals(endUserFacts(Optional.of(u1), Optional.of(u2)))).singleElement().satisfies(r ->
+                assertThat(r.detail()).contains("u1's own data", "end user u2's device"));
+        assertThat(check.refusals(endUserFacts(Optional.empty(), Optional.of(u2)))).singleElement().satisfies(r ->
+                assertThat(r.detail()).contains("'bank-a''s own, not an end user's"));
+    }
+
+    private static ExecutionFacts endUserFacts(Optional<EndUserId> dtEndUser, Optional<EndUserId> nodeEndUser) {
+        return new ExecutionFacts(request(NOW.plusSeconds(60)), Optional.of(FINTECH), Optional.of(RUNNING), true, true,
+                Optional.of(BANK_A), BANK_A, false, true, true, Optional.of(OP.value()), dtEndUser, nodeEndUser);
     }
 
     private static ExecutionFacts facts(SignedExecutionRequest request) {

@@ -12,6 +12,7 @@ import io.datatoken.domain.organization.OrganizationAlias;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ class TermsVerifierTest {
     private static final String A_DATA = hex('a');
     private static final String B_DATA = hex('b');
     private static final String ALGORITHM = hex('c');
+    private static final String UNION = hex('e');
     private static final OrganizationAlias BANK_A = OrganizationAlias.of("bank-a");
     private static final OrganizationAlias BANK_B = OrganizationAlias.of("bank-b");
     private static final OrganizationAlias FINTECH = OrganizationAlias.of("fintech-c");
@@ -152,6 +154,87 @@ class TermsVerifierTest {
     }
 
     @Test
+    void a_composition_with_its_own_workflow_is_used_as_is_on_the_terms_of_the_service_carrying_it() {
+        var unionTerms = new Terms(Map.of(), List.of(FINTECH), "risk", NOW.plusSeconds(3600), 5, null);
+
+        var report = verifier.verify(algorithm(Map.of(UNION, ""), Map.of("rounds", "5", "epochs", "2"), "risk"),
+                Map.of(UNION, child(union(unionTerms, Map.of("rounds", "5")))), op -> OpStatus.UNKNOWN);
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.verdictOn(UNION)).hasValueSatisfying(v -> {
+            assertThat(v.asIs()).isTrue();
+            assertThat(v.opHash()).isNull();
+            assertThat(v.owner()).isEqualTo(BANK_A);
+        });
+    }
+
+    @Test
+    void a_composition_used_as_is_is_held_to_its_workflows_terms_but_not_to_the_op_rules() {
+        var unionTerms = new Terms(Map.of(), List.of(BANK_B), "edge training", NOW.minusSeconds(1), 1, 2);
+        var openService = new AssetService("compute-to-data", null, List.of(), List.of(SHARE), Workflow.NONE,
+                new Terms(Map.of(SHARE, Map.of()), List.of(), "", null, null, null), Map.of());
+
+        var report = verifier.verify(algorithm(Map.of(UNION, ""), Map.of(), "marketing"),
+                Map.of(UNION, new Child(union(unionTerms, Map.of(), openService), 1)), op -> OpStatus.UNKNOWN);
+
+        ChildVerdict verdict = report.verdictOn(UNION).orElseThrow();
+        assertThat(verdict.asIs()).isTrue();
+        assertThat(verdict.opHash()).isNull();
+        assertThat(verdict.denials()).extracting(Denial::rule).containsExactly(TermsRule.CONSUMER_ORGANIZATION,
+                TermsRule.PURPOSE, TermsRule.EXPIRY, TermsRule.MAX_USES, TermsRule.MIN_PARTIES);
+        assertThat(verdict.denials()).filteredOn(d -> d.rule() == TermsRule.PURPOSE).singleElement()
+                .satisfies(d -> assertThat(d).extracting(Denial::offending, Denial::allowed)
+                        .containsExactly("marketing", "edge training"));
+        assertThat(report.passed()).isFalse();
+    }
+
+    @Test
+    void a_leaf_or_a_composition_without_a_workflow_still_needs_an_op() {
+        var noWorkflow = new Ddo(UNION, AssetKind.COMPUTE, "Pool", "", BANK_A, List.of(new AssetService("pool", null,
+                List.of(A_DATA), List.of(), Workflow.NONE, Terms.NONE, Map.of())));
+
+        var report = verifier.verify(algorithm(Map.of(A_DATA, "", UNION, ""), Map.of(), "risk"),
+                Map.of(A_DATA, child(data(A_DATA, BANK_A, openTerms())), UNION, child(noWorkflow)), ALL_USABLE);
+
+        assertThat(report.children()).allSatisfy(v -> {
+            assertThat(v.asIs()).isFalse();
+            assertThat(v.denials()).singleElement().satisfies(d -> {
+                assertThat(d.rule()).isEqualTo(TermsRule.WORKFLOW_OP);
+                assertThat(d.reason()).contains("workflow.setOps").contains("used as is");
+            });
+        });
+    }
+
+    @Test
+    void the_parent_cannot_reconfigure_a_composition_it_uses_as_is() {
+        var unionTerms = new Terms(Map.of(), List.of(), "", null, null, null);
+
+        var report = verifier.verify(algorithm(Map.of(UNION, ""), Map.of("rounds", "50", "features", "3", "lr", "0.1"), ""),
+                Map.of(UNION, child(union(unionTerms, Map.of("rounds", "5", "features", " 3 ")))), ALL_USABLE);
+
+        assertThat(report.verdictOn(UNION).orElseThrow().denials()).singleElement().satisfies(d -> {
+            assertThat(d.rule()).isEqualTo(TermsRule.AS_IS_CONFIG);
+            assertThat(d.offending()).isEqualTo("rounds=50");
+            assertThat(d.allowed()).isEqualTo("rounds=5");
+            assertThat(d.reason()).contains("keeps its own configuration");
+        });
+    }
+
+    @Test
+    void a_composition_the_parent_names_an_op_for_is_judged_on_that_op() {
+        var unionTerms = new Terms(Map.of(), List.of(), "", null, null, null);
+
+        var report = verifier.verify(algorithm(Map.of(UNION, SHARE), Map.of(), ""),
+                Map.of(UNION, child(union(unionTerms, Map.of()))), ALL_USABLE);
+
+        assertThat(report.verdictOn(UNION).orElseThrow()).satisfies(v -> {
+            assertThat(v.asIs()).isFalse();
+            assertThat(v.opHash()).isEqualTo(SHARE);
+            assertThat(v.denials()).extracting(Denial::rule).containsExactly(TermsRule.OP_SUPPORTED);
+        });
+    }
+
+    @Test
     void every_child_the_parent_names_must_be_given() {
         assertThatThrownBy(() -> verifier.verify(algorithm(Map.of(A_DATA, SHARE), Map.of(), ""), Map.of(), ALL_USABLE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(A_DATA);
@@ -171,12 +254,26 @@ class TermsVerifierTest {
                 List.of(new AssetService("compute-to-data", null, List.of(), ops, Workflow.NONE, terms, Map.of())));
     }
 
-    /** fintech-c's algorithm over the given children (in key order), its workflow configs and purpose. */
+    /**
+     * bank-a's data union over its data and its own aggregator: a workflow running SUM on the data and OTHER on
+     * itself, with its configs, offered on the union's terms; after any services listed before it.
+     */
+    private static Ddo union(Terms terms, Map<String, String> configs, AssetService... before) {
+        List<AssetService> services = new ArrayList<>(List.of(before));
+        services.add(new AssetService("data-union", null, List.of(A_DATA), List.of(OTHER),
+                new Workflow(Map.of(A_DATA, SUM), configs), terms, Map.of()));
+        return new Ddo(UNION, AssetKind.COMPUTE, "Union of bank-a", "", BANK_A, services);
+    }
+
+    /**
+     * fintech-c's algorithm over the given children (in key order), its workflow configs and purpose; a child
+     * mapped to {@code ""} is composed with no op named for it.
+     */
     private static Ddo algorithm(Map<String, String> setOps, Map<String, String> configs, String purpose) {
         Map<String, String> ordered = new LinkedHashMap<>();
-        setOps.keySet().stream().sorted().forEach(k -> ordered.put(k, setOps.get(k)));
+        setOps.keySet().stream().sorted().filter(k -> !setOps.get(k).isEmpty()).forEach(k -> ordered.put(k, setOps.get(k)));
         return new Ddo(ALGORITHM, AssetKind.ALGORITHM, "Risk", "", FINTECH, List.of(new AssetService("workflow", null,
-                List.copyOf(ordered.keySet()), List.of(), new Workflow(ordered, configs),
+                setOps.keySet().stream().sorted().toList(), List.of(), new Workflow(ordered, configs),
                 new Terms(Map.of(), List.of(), purpose, null, null, null), Map.of())));
     }
 

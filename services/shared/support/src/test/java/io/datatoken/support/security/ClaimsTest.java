@@ -3,10 +3,12 @@ package io.datatoken.support.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.PlatformRole;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ClaimsTest {
@@ -44,5 +46,35 @@ class ClaimsTest {
         assertThat(Claims.roles(List.of("data-provider", "offline_access", "regulator", "uma_authorization")))
                 .containsExactlyInAnyOrder(PlatformRole.DATA_PROVIDER, PlatformRole.REGULATOR);
         assertThat(Claims.roles(null)).isEmpty();
+    }
+
+    @Test
+    void reads_the_end_user_role() {
+        assertThat(Claims.roles(List.of("end-user", "offline_access"))).containsExactly(PlatformRole.END_USER);
+    }
+
+    @Test
+    void an_end_user_is_the_username_within_their_organization() {
+        assertThat(Claims.endUser(Optional.of(OrganizationAlias.of("vendor-a")), "u1"))
+                .isEqualTo(new Caller.EndUserOf(OrganizationAlias.of("vendor-a"), EndUserId.of("u1")))
+                .hasToString("u1 of vendor-a");
+    }
+
+    @Test
+    void an_end_user_needs_an_organization() {
+        assertThatThrownBy(() -> Claims.endUser(Optional.empty(), "u1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("end user 'u1' belongs to no organization; the organization whose end user they are must "
+                        + "add them as a member");
+    }
+
+    @Test
+    void an_end_users_username_must_be_an_end_user_id() {
+        for (String username : List.of("Uma", "u1@users.vendor-a.example", "-u1", "u".repeat(33))) {
+            assertThatThrownBy(() -> Claims.endUser(Optional.of(OrganizationAlias.of("vendor-a")), username))
+                    .as(username)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("end user id '" + username + "'");
+        }
     }
 }

@@ -1,0 +1,33 @@
+package io.datatoken.tracer.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An end user reaches the usage and the lineage of a DT (whose answer TraceAccess then limits to their
+ * own), and no other endpoint: not the audit, not the refusals listing.
+ */
+class EndUserRolesTest {
+
+    @Test
+    void only_the_usage_and_the_lineage_of_a_dt_admit_end_users() {
+        List<String> admitting = Stream.of(UsageResource.class, LineageResource.class, AuditResource.class,
+                        RefusalsResource.class)
+                .flatMap(resource -> Stream.of(resource.getDeclaredMethods()))
+                .filter(method -> method.isAnnotationPresent(RolesAllowed.class))
+                .filter(method -> List.of(method.getAnnotation(RolesAllowed.class).value()).contains("end-user"))
+                .map(EndUserRolesTest::name)
+                .toList();
+
+        assertThat(admitting).containsExactlyInAnyOrder("UsageResource.usage", "LineageResource.lineage");
+    }
+
+    private static String name(Method method) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    }
+}
