@@ -1,5 +1,6 @@
 package io.datatoken.asset.grants;
 
+import static io.datatoken.asset.registration.AssetRefused.Why.CONFLICT;
 import static io.datatoken.asset.registration.AssetRefused.Why.FORBIDDEN;
 import static io.datatoken.asset.registration.AssetRefused.Why.INVALID;
 import static io.datatoken.asset.registration.AssetRefused.Why.NOT_FOUND;
@@ -116,6 +117,12 @@ public class Authorizations {
         if (!token.owner().equals(owner)) {
             throw new AssetRefused(FORBIDDEN, "not-owner", "asset " + child + " belongs to '" + token.owner()
                     + "'; only its owner authorizes its use");
+        }
+        if (token.endUser().isPresent()) {
+            // checked before any standing grant: the user's own consent must never read as the organization's
+            throw new AssetRefused(CONFLICT, "not-end-user-owner", "asset " + child + " is end user "
+                    + token.endUser().get() + "'s own data: only their key, at their device node, consents to or "
+                    + "withdraws its use; '" + owner + "' can only remove the user from its registry");
         }
     }
 

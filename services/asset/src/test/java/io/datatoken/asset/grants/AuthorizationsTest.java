@@ -1,5 +1,6 @@
 package io.datatoken.asset.grants;
 
+import static io.datatoken.asset.registration.AssetRefused.Why.CONFLICT;
 import static io.datatoken.asset.registration.AssetRefused.Why.FORBIDDEN;
 import static io.datatoken.asset.registration.AssetRefused.Why.INVALID;
 import static io.datatoken.asset.registration.AssetRefused.Why.NOT_FOUND;
@@ -20,6 +21,7 @@ import io.datatoken.chain.InMemoryDataTokenLedger;
 import io.datatoken.domain.asset.AssetKind;
 import io.datatoken.domain.asset.Proof;
 import io.datatoken.domain.content.Cid;
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.domain.token.DataTokenLedger;
@@ -133,6 +135,24 @@ class AuthorizationsTest extends MigratedSchemaTestBase {
         assertThat(ledgers.writesFor(hospitalData)).containsExactly(new Write(HOSPITAL_B, "grant", hospitalData, algorithm));
         assertThat(reader.isActive(algorithm)).isTrue();
         assertThat(authorizations.isLive(bankData, algorithm)).isTrue();
+    }
+
+    @Test
+    void the_organization_never_answers_for_its_end_users_consent_not_even_when_the_user_gave_it() {
+        InMemoryDataTokenLedger u1 = chain.addEndUser(BANK_A, EndUserId.of("u1"));
+        DataTokenId usersData = randomDt();
+        byte[] ddo = ("ddo of " + usersData).getBytes(StandardCharsets.UTF_8);
+        u1.registerAsEndUser(usersData, Cid.of(ddo), Proof.sha256Of(ddo));
+        DataTokenId union = registered(BANK_A, AssetKind.COMPUTE, usersData);
+
+        assertRefused(() -> authorizations.grant(BANK_A, usersData, union, null), CONFLICT, "not-end-user-owner");
+        u1.grant(usersData, union);
+        assertRefused(() -> authorizations.grant(BANK_A, usersData, union, null), CONFLICT, "not-end-user-owner");
+        assertRefused(() -> authorizations.revoke(BANK_A, usersData, union), CONFLICT, "not-end-user-owner");
+
+        assertThat(ledgers.writesFor(usersData)).as("the organization wrote nothing").isEmpty();
+        assertThat(recordsOf(usersData)).isEmpty();
+        assertThat(reader.grantOf(usersData, union)).hasValueSatisfying(g -> assertThat(g.revoked()).isFalse());
     }
 
     @Test
