@@ -31,6 +31,15 @@ public class NodeParty {
     private OrganizationAlias organization;
     private Optional<EndUserId> endUser;
 
+    /** A party as configuration would give it (tests and tools; CDI configures its own instance). */
+    public static NodeParty of(OrganizationAlias organization, Optional<EndUserId> endUser) {
+        NodeParty party = new NodeParty();
+        party.organizationValue = organization.value();
+        party.endUserValue = endUser.map(EndUserId::value);
+        party.parse();
+        return party;
+    }
+
     @PostConstruct
     void parse() {
         organization = OrganizationAlias.of(organizationValue.strip());
