@@ -1,6 +1,8 @@
 // The labelled rows of the federated learning demos (fl, s2) and the model they are measured against:
 // deterministic rows of three devices and a test set, and logistic regression trained on all rows at once.
 
+import { seededRandom } from './platform.mjs';
+
 export const FEATURES = 4;
 
 /**
@@ -8,14 +10,7 @@ export const FEATURES = 4;
  * y ~ Bernoulli(sigmoid(w.x + b)) for a fixed w, b.
  */
 export function demoRows() {
-  let a = 20261124;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(20261124);
   const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
   const truth = [1.5, -2.0, 0.8, 0.0];
   const row = () => {

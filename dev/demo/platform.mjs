@@ -27,6 +27,18 @@ export function run(main) {
   });
 }
 
+/** A deterministic generator of numbers in [0, 1) (mulberry32), so every run of a demo uses the same data. */
+export function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** --name value pairs; flags listed in `known` only, each with its default (a number's: a number, 0 or more). */
 export function parseArgs(argv, known, usage) {
   const parsed = { ...known };

@@ -13,25 +13,13 @@
 // Usage: node dev/demo/s1.mjs [--stack <stack.json>] [--rows N] [--timeout <seconds>]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Fatal, Platform, log, parseArgs, readStack, run } from './platform.mjs';
+import { Fatal, Platform, log, parseArgs, readStack, run, seededRandom } from './platform.mjs';
 import { setUpS1Assets } from './s1-assets.mjs';
 import { authorize, printRuns, runJob, submitJob, verify } from './steps.mjs';
 
 const USAGE = 'usage: ./datatoken demo s1 [--rows <clients, default 200>] [--timeout <seconds for the job, default 120>]';
 /** Each party's rounding is at most half a unit of 2^-16, two parties; plus float noise of X W. */
 const TOLERANCE = 2 ** -16 + 1e-9;
-
-/** A deterministic generator (mulberry32), so every run uses the same demo data. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const matrix = (rows, cols, next, scale = 1) => Array.from({ length: rows },
   () => Array.from({ length: cols }, () => Math.round((next() * 2 - 1) * scale * 1000) / 1000));
@@ -41,7 +29,7 @@ const csv = (m) => `${m.map((row) => row.join(',')).join('\n')}\n`;
 
 /** The banks' private data and the fintech's labels: same clients (rows), different features. */
 function demoData(rows) {
-  const next = random(20261123);
+  const next = seededRandom(20261123);
   const xA = matrix(rows, 3, next, 10);
   const wA = matrix(3, 2, next);
   const xB = matrix(rows, 2, next, 10);

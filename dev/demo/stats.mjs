@@ -16,7 +16,7 @@
 //        decrypts the sum; victor reads it, and it must equal the plaintext sum, else exit 1
 //
 // Usage: node dev/demo/stats.mjs [--stack <stack.json>] [--timeout <seconds>]
-import { Fatal, Platform, log, parseArgs, readStack, run } from './platform.mjs';
+import { Fatal, Platform, log, parseArgs, readStack, run, seededRandom } from './platform.mjs';
 import { DEMO_EXPIRY, demoDt } from './s1-documents.mjs';
 import {
   authorize, bindFile, printRuns, publishJvmOps, registerAsset, registerDemoOrganizations, resultAt, runJob, submitJob, verify,
@@ -31,14 +31,7 @@ const TOLERANCE = { mean: 2 ** -16, variance: 1e-3 };
 
 /** Deterministic incomes (thousands a month, 3 decimals): a fixed seed, so every run checks the same numbers. */
 export function demoIncomes() {
-  let a = 20261124;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(20261124);
   const column = (n, base, spread) => Array.from({ length: n }, () => Math.round((base + next() * spread) * 1000) / 1000);
   return { bankA: column(300, 1.8, 4.5), bankB: column(250, 2.4, 6.0) };
 }
