@@ -16,8 +16,11 @@
 //   9.   the model at medco-b's node, against training on all rows at once (within 1 point, else exit 1)
 //  10.   each user reads, signed in as themselves, that their data was used: by whom, in which job,
 //        with what result hash
+// With --dropouts 1 the last user's device drops out: it registers a token but binds no rows, so its run
+// fails in the first round; the union tolerates it (threshold 2, dropout_after 10 s), the model comes
+// from the others' rows and the job succeeds without that device's receipt.
 //
-// Usage: node dev/demo/s2.mjs [--stack <stack.json>] [--rounds N] [--timeout <seconds>]
+// Usage: node dev/demo/s2.mjs [--stack <stack.json>] [--rounds N] [--dropouts 0|1] [--timeout <seconds>]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -29,7 +32,10 @@ import {
   authorize, bindFile, printRuns, publishJvmOps, registerAsset, registerDemoOrganizations, resultAt, runJob, submitJob, verify,
 } from './steps.mjs';
 
-const USAGE = 'usage: ./datatoken demo s2 [--rounds <training rounds, default 5>] [--timeout <seconds for the job, default 300>]';
+const USAGE = 'usage: ./datatoken demo s2 [--rounds <training rounds, default 5>] [--dropouts <devices that drop out: 0 '
+  + '(default) or 1>] [--timeout <seconds for the job, default 300>]';
+/** How long a phase of the union's rounds waits for a silent device when dropouts are tolerated. */
+const DROPOUT_AFTER_SECONDS = 10;
 const OP_VERSION = '1.0.0';
 const VENDOR = 'vendor-a';
 const PURPOSE = 'medco-b\'s heart-risk model, trained on vendor-a\'s users\' devices: masked model updates only (scenario S2)';
@@ -58,10 +64,11 @@ async function registerEndUsers(platform, devices) {
 }
 
 /** 4. Each user registers their own data at their device node, signed by their key, and binds their rows there. */
-async function registerUsersData(platform, devices, ops, rows) {
+async function registerUsersData(platform, devices, ops, rows, dropouts) {
   log('==> 4. each user\'s rows: a Data Token of their own, registered and bound at their device (as u1, u2, u3)');
   for (const [i, device] of devices.entries()) {
-    device.dt = demoDt(`S2-${device.user}-rows`);
+    device.dropsOut = i >= devices.length - dropouts;
+    device.dt = demoDt(`S2-${device.user}-rows${device.dropsOut ? '-unbound' : ''}`);
     const ddo = inCanonicalShape({
       dt: device.dt, kind: 'DATA', owner: VENDOR, title: `${device.user}'s heart-rate features`,
       description: `Labelled rows of ${device.user}'s device (4 features, a 0/1 label); only masked model updates leave it.`,
@@ -73,6 +80,10 @@ async function registerUsersData(platform, devices, ops, rows) {
     const registered = await platform.call(device.user, 'POST', `${device.node}/v1/device/assets`, { body: ddo, expect: [200, 201] });
     log(`    ${device.user}  ${device.dt.slice(0, 12)}… ${registered.status === 201 ? `registered by the user (tx ${registered.body.tx})`
       : 'already registered'}`);
+    if (device.dropsOut) {
+      log('        no rows bound: this device will drop out of the training');
+      continue;
+    }
     mkdirSync(device.datasets, { recursive: true });
     writeFileSync(join(device.datasets, 's2-rows.csv'), csv(rows[i]));
     await platform.call(device.user, 'POST', `${device.node}/v1/datasets`,
@@ -82,11 +93,14 @@ async function registerUsersData(platform, devices, ops, rows) {
 }
 
 /** 5. The vendor's aggregator and data union, and medco-b's algorithm over the union as is. */
-async function registerUnionAndAlgorithm(platform, stack, devices, ops, rounds) {
+async function registerUnionAndAlgorithm(platform, stack, devices, ops, rounds, dropouts) {
   log(`==> 5. ${VENDOR}'s aggregator and data union (as victor), medco-b's algorithm over it (as mia)`);
+  const variant = `r${rounds}${dropouts ? `-d${dropouts}` : ''}`;
   const dt = {
-    aggregator: demoDt('S2-aggregator'), union: demoDt(`S2-union-r${rounds}`), algorithm: demoDt(`S2-heart-model-r${rounds}`),
+    aggregator: demoDt('S2-aggregator'), union: demoDt(`S2-union-${variant}`), algorithm: demoDt(`S2-heart-model-${variant}`),
   };
+  // tolerating a dropout among three devices takes a threshold of two (the op's default for three is all three)
+  const tolerance = dropouts ? { threshold: String(devices.length - dropouts), dropout_after: String(DROPOUT_AFTER_SECONDS) } : {};
   await registerAsset(platform, 'victor', 'S2-aggregator', {
     dt: dt.aggregator, kind: 'COMPUTE', owner: VENDOR, title: 'Vendor A secure aggregator',
     description: 'Averages the devices\' masked updates; sees their sum only.',
@@ -94,7 +108,7 @@ async function registerUnionAndAlgorithm(platform, stack, devices, ops, rounds) 
       terms: { allowedOps: { [ops['fed-avg']]: {} }, purpose: PURPOSE, expiresAt: DEMO_EXPIRY } }],
   });
   const children = [...devices.map((d) => d.dt), dt.aggregator];
-  await registerAsset(platform, 'victor', `S2-union-r${rounds}`, {
+  await registerAsset(platform, 'victor', `S2-union-${variant}`, {
     dt: dt.union, kind: 'COMPUTE', owner: VENDOR, title: `Vendor A users' data union, ${rounds} rounds`,
     description: 'The devices\' rows for federated training under secure aggregation: each user trains on their device.',
     services: [{
@@ -102,12 +116,12 @@ async function registerUnionAndAlgorithm(platform, stack, devices, ops, rounds) 
       supportedOps: [ops['edge-train'], ops['fed-avg']],
       workflow: {
         setOps: Object.fromEntries(children.map((c) => [c, c === dt.aggregator ? ops['fed-avg'] : ops['edge-train']])),
-        configs: { rounds: String(rounds), features: String(FEATURES), epochs: '2', learning_rate: '20' },
+        configs: { rounds: String(rounds), features: String(FEATURES), epochs: '2', learning_rate: '20', ...tolerance },
       },
       terms: { consumerOrganizations: ['medco-b'], purpose: PURPOSE, expiresAt: DEMO_EXPIRY },
     }],
   });
-  await registerAsset(platform, 'mia', `S2-heart-model-r${rounds}`, {
+  await registerAsset(platform, 'mia', `S2-heart-model-${variant}`, {
     dt: dt.algorithm, kind: 'ALGORITHM', owner: 'medco-b', title: `Heart-risk model over vendor-a's union, ${rounds} rounds`,
     description: 'Uses vendor-a\'s data union as is: its workflow and training parameters.',
     services: [{
@@ -147,15 +161,21 @@ async function usersTrace(platform, stack, devices, jobId) {
       usage = (await platform.call(device.user, 'GET', `${stack.services}/tracer/api/v1/usage/${device.dt}`,
         { expect: [200, 404] })).body;
       const job = (usage.jobs ?? []).find((j) => j.job === jobId);
-      if (job?.state === 'SUCCEEDED' && (usage.receipts ?? []).some((r) => r.job === jobId && r.dt === device.dt)) break;
+      if (job?.state === 'SUCCEEDED' && (device.dropsOut || (usage.receipts ?? []).some((r) => r.job === jobId))) break;
       if (Date.now() > deadline) throw new Fatal(`the tracer shows ${device.user} no finished use in job ${jobId} after 60 s`);
       await new Promise((done) => setTimeout(done, 500));
     }
     const job = usage.jobs.find((j) => j.job === jobId);
-    const receipt = usage.receipts.find((r) => r.job === jobId && r.dt === device.dt);
-    const byDevice = receipt.recordedBy?.toLowerCase() === device.account.toLowerCase();
-    log(`    ${device.user}: job ${jobId.slice(0, 12)}… of ${job.owner} (submitted by ${job.submittedBy}), ${job.state}; `
-      + `edge-train result ${receipt.resultHash.slice(0, 18)}… recorded by ${byDevice ? 'their own device' : receipt.recordedBy}`);
+    const receipt = (usage.receipts ?? []).find((r) => r.job === jobId && r.dt === device.dt);
+    const by = `job ${jobId.slice(0, 12)}… of ${job.owner} (submitted by ${job.submittedBy}), ${job.state}`;
+    if (device.dropsOut) {
+      log(`    ${device.user}: ${by}; no receipt: their device dropped out, their data was not used`);
+      if (receipt) throw new Fatal(`${device.user}'s device dropped out, yet a receipt of its token is on chain`);
+      continue;
+    }
+    const byDevice = receipt?.recordedBy?.toLowerCase() === device.account.toLowerCase();
+    log(`    ${device.user}: ${by}; edge-train result ${receipt.resultHash.slice(0, 18)}… recorded by `
+      + `${byDevice ? 'their own device' : receipt.recordedBy}`);
     if (!byDevice) {
       throw new Fatal(`${device.user}'s receipt was recorded by ${receipt.recordedBy}, not by their device ${device.account}`);
     }
@@ -166,9 +186,11 @@ async function usersTrace(platform, stack, devices, jobId) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2), { stack: '', rounds: '5', timeout: '300', wait: '180' }, USAGE);
+  const args = parseArgs(process.argv.slice(2), { stack: '', rounds: '5', dropouts: '0', timeout: '300', wait: '180' }, USAGE);
   const rounds = Number(args.rounds);
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100) throw new Fatal(`--rounds must be 1 to 100\n${USAGE}`);
+  const dropouts = Number(args.dropouts);
+  if (dropouts !== 0 && dropouts !== 1) throw new Fatal(`--dropouts must be 0 or 1\n${USAGE}`);
   const stack = readStack(args.stack);
   if (!stack.computeNodes?.[VENDOR] || !stack.computeNodes?.['medco-b']) {
     throw new Fatal(`S2 needs the compute nodes of ${VENDOR} and medco-b (DATATOKEN_COMPUTE_NODES)`);
@@ -182,8 +204,8 @@ async function main() {
   const ops = await publishJvmOps(platform, OP_VERSION, ['edge-train', 'fed-avg']);
   const data = demoRows();
   await registerEndUsers(platform, devices);
-  await registerUsersData(platform, devices, ops, data.devices);
-  const dt = await registerUnionAndAlgorithm(platform, stack, devices, ops, rounds);
+  await registerUsersData(platform, devices, ops, data.devices, dropouts);
+  const dt = await registerUnionAndAlgorithm(platform, stack, devices, ops, rounds, dropouts);
   await bindFile(platform, stack, 'mia', 'medco-b', dt.algorithm, { file: 's2-test.csv', kind: 'CSV', text: csv(data.test),
     what: `${data.test.length} labelled test rows for the algorithm` });
   await consent(platform, stack, devices, dt);
@@ -198,12 +220,16 @@ async function main() {
     for (const r of runs.body) log(`    ${device.user}'s device: ${r.opName} ${r.state}: ${r.detail}`);
   }
 
-  log('==> 9. the model, at medco-b\'s node only, against training on all rows at once');
+  log(`==> 9. the model, at medco-b's node only, against training on all ${dropouts ? 'remaining devices\' ' : ''}rows at once`);
   const { outcome } = await resultAt(platform, stack, 'mia', 'medco-b', submitted.jobId);
-  const centralAccuracy = accuracy(centralModel(data.devices.flat()), data.test);
+  const trained = data.devices.filter((_, i) => !devices[i].dropsOut);
+  const centralAccuracy = accuracy(centralModel(trained.flat()), data.test);
   const gap = Math.abs(outcome.testAccuracy - centralAccuracy);
   log(`    federated test accuracy ${outcome.testAccuracy} on ${outcome.testRows} rows (${outcome.samples} training rows); `
     + `central ${centralAccuracy}; difference ${(gap * 100).toFixed(2)} points (tolerance ${(TOLERANCE * 100).toFixed(0)})`);
+  if (outcome.samples !== trained.flat().length) {
+    throw new Fatal(`the model was trained on ${outcome.samples} rows, not on the ${trained.flat().length} of the devices that stayed`);
+  }
   if (!withinTolerance(outcome.testAccuracy, centralAccuracy, outcome.testRows)) {
     throw new Fatal('the federated model is not within the tolerance of central training');
   }

@@ -123,7 +123,8 @@ export async function runJob(platform, stack, user, { jobId, authorizedEarly }, 
   if (view.state !== 'SUCCEEDED') throw new Fatal(`job ${jobId} ended ${view.state}: ${JSON.stringify(view.parties)}`);
   log('    receipts on chain:');
   for (const p of view.parties) {
-    log(`      ${p.owner.padEnd(10)} ${p.dt.slice(0, 12)}… op ${p.op.slice(0, 12)}… result ${p.receipt?.resultHash} by ${p.receipt?.recordedBy}`);
+    log(`      ${p.owner.padEnd(10)} ${p.dt.slice(0, 12)}… op ${p.op.slice(0, 12)}… ${p.receipt
+      ? `result ${p.receipt.resultHash} by ${p.receipt.recordedBy}` : `none: ${p.state} (dropped out)`}`);
   }
   return view;
 }

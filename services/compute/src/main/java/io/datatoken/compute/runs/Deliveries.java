@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -15,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Deliveries {
+
+    private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
 
     @Inject
     JobPlans plans;
@@ -35,6 +38,18 @@ public class Deliveries {
 
     /** A message of a training round ({@code round} 1 first). */
     public void deliver(JobId job, DataTokenId from, DataTokenId to, RunInput.Kind kind, int round, String payload) {
+        if (!offer(job, from, to, kind, round, payload)) {
+            throw new RunFailed("the node of " + to + " was unreachable " + attempts + " times; nothing more can go to it");
+        }
+    }
+
+    /**
+     * Like {@link #deliver}, but a peer still unreachable after every attempt answers false rather than
+     * failing the run: for a party that may drop out (a device in federated learning).
+     *
+     * @throws RunFailed if the peer refuses the transfer, or the asset names no endpoint
+     */
+    public boolean offer(JobId job, DataTokenId from, DataTokenId to, RunInput.Kind kind, int round, String payload) {
         URI node = plans.endpointOf(to).orElseThrow(() -> new RunFailed("asset " + to + " names no compute endpoint "
                 + "in its document: nowhere to send its " + kind.name().toLowerCase().replace('_', ' ')));
         String hash = Transfer.sha256(payload);
@@ -44,13 +59,14 @@ public class Deliveries {
         for (int attempt = 1; ; attempt++) {
             try {
                 peers.send(node, transfer);
-                return;
+                return true;
             } catch (PeerNodes.PeerRefused refused) {
                 throw new RunFailed("the node of " + to + " refused the " + kind + ": " + refused.getMessage(), refused);
             } catch (PeerNodes.PeerUnreachable unreachable) {
                 if (attempt >= attempts) {
-                    throw new RunFailed("the node of " + to + " at " + node + " was unreachable " + attempts + " times: "
-                            + unreachable.getMessage(), unreachable);
+                    LOG.info(() -> "the node of " + to + " at " + node + " was unreachable " + attempts + " times: "
+                            + unreachable.getMessage());
+                    return false;
                 }
             }
             try {

@@ -1,8 +1,10 @@
 package io.datatoken.compute.runs;
 
 import io.datatoken.domain.token.DataTokenId;
+import io.datatoken.privacy.secagg.SecAggConfig;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -10,10 +12,12 @@ import java.util.List;
  * rows (edge-train; user ids 1, 2, … in document order) and the one node that averages their masked
  * updates (fed-avg), the number of rounds, and the training parameters from the workflow's configs
  * ({@code rounds}, {@code features}, {@code epochs}, {@code learning_rate} in thousandths,
- * {@code threshold}).
+ * {@code threshold}: the fewest devices a round's sum is unmasked from, by default the op's
+ * recommendation for the number of devices; {@code dropout_after}: the seconds a phase waits for the
+ * devices before it goes on without the silent ones, 0 (the default) to wait for every device).
  */
 public record FederatedPlan(List<DataTokenId> devices, DataTokenId aggregator, int rounds, int features, int epochs,
-                            double learningRate, int threshold) {
+                            double learningRate, int threshold, Duration dropoutAfter) {
 
     static final String TRAIN = "edge-train";
     static final String AVERAGE = "fed-avg";
@@ -37,7 +41,13 @@ public record FederatedPlan(List<DataTokenId> devices, DataTokenId aggregator, i
                 placement.wholeConfig("features", 0, 1, 1000),
                 placement.wholeConfig("epochs", 2, 1, 100),
                 placement.wholeConfig("learning_rate", 100, 1, 10_000) / 1000.0,
-                placement.wholeConfig("threshold", 0, 0, 255));
+                placement.wholeConfig("threshold", 0, 0, 255),
+                Duration.ofSeconds(placement.wholeConfig("dropout_after", 0, 0, 3600)));
+    }
+
+    /** The fewest devices a round can go on with: the threshold, else the op's recommendation for the devices. */
+    int survivorsNeeded() {
+        return threshold > 0 ? threshold : SecAggConfig.recommendedThreshold(devices.size());
     }
 
     /** The device's user id in the round's secure aggregation (1 first). */

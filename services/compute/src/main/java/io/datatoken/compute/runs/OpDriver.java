@@ -1,7 +1,9 @@
 package io.datatoken.compute.runs;
 
 import io.datatoken.domain.token.DataTokenId;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -15,6 +17,14 @@ public interface OpDriver {
 
     /** The sending assets whose inputs for the run's current step have not arrived yet (empty: the step can run). */
     List<DataTokenId> missingInputs(RunContext run);
+
+    /**
+     * While inputs are missing: when to look again even if nothing arrives (a step that stops waiting
+     * after a while, for parties that may drop out); empty, the default: only when an input arrives.
+     */
+    default Optional<Duration> recheckAfter(RunContext run) {
+        return Optional.empty();
+    }
 
     /**
      * Runs the op's current step and delivers its output. The last step's outcome carries the hash of

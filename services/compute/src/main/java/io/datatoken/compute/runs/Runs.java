@@ -12,6 +12,7 @@ import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.domain.token.DataTokenLedger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -35,6 +37,8 @@ import java.util.stream.Collectors;
 public class Runs {
 
     private static final Logger LOG = Logger.getLogger(Runs.class.getName());
+    /** A recheck comes this much after its time, so that the time is surely up. */
+    private static final long RECHECK_MARGIN_MILLIS = 100;
 
     @Inject
     RunBook book;
@@ -59,6 +63,10 @@ public class Runs {
 
     @Resource
     ManagedExecutorService executor;
+
+    /** Looks again at runs that stop waiting after a while ({@link OpDriver#recheckAfter}). */
+    @Resource
+    ManagedScheduledExecutorService timer;
 
     /** Opens the run of an accepted request and starts advancing it; a run opened before is returned as is. */
     public OpRun open(JobId job, DataTokenId dt, OpHash op, UUID request) {
@@ -87,6 +95,8 @@ public class Runs {
             List<DataTokenId> missing = driver.missingInputs(context);
             if (!missing.isEmpty()) {
                 book.move(key, OpRun.State.WAITING, OpRun.State.WAITING, "waiting for the inputs of " + missing);
+                driver.recheckAfter(context).ifPresent(after ->
+                        timer.schedule(() -> advance(key), after.toMillis() + RECHECK_MARGIN_MILLIS, TimeUnit.MILLISECONDS));
                 return;
             }
             if (!book.move(key, OpRun.State.WAITING, OpRun.State.RUNNING, "running " + run.opName()

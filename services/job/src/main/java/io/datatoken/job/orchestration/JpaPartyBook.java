@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,7 +52,8 @@ public class JpaPartyBook implements PartyBook {
         entities.persist(new RunEntry(job.value(), time(at)));
         parties.forEach(p -> entities.persist(new PartyEntry(job.value(), p.dt().value(), p.op().value(),
                 p.owner().value(), p.node() == null ? null : p.node().toString(), p.state().name(), p.attempts(),
-                String.join(" ", p.reasons()), p.detail(), time(p.updatedAt()))));
+                String.join(" ", p.reasons()), p.detail(), time(p.updatedAt()),
+                p.composition() == null ? null : p.composition().value(), p.dropoutAfter().toSeconds())));
         entities.flush();
         return find(job).orElseThrow();
     }
@@ -87,7 +89,8 @@ public class JpaPartyBook implements PartyBook {
         return new PartyRecord(DataTokenId.of(e.dt()), OpHash.of(e.op()), OrganizationAlias.of(e.owner()),
                 e.node() == null ? null : URI.create(e.node()), PartyState.valueOf(e.state()), e.attempts(),
                 e.reasons().isBlank() ? List.of() : Arrays.asList(e.reasons().split(" ")), e.detail(),
-                e.updatedAt().toInstant());
+                e.updatedAt().toInstant(), e.composition() == null ? null : DataTokenId.of(e.composition()),
+                Duration.ofSeconds(e.dropoutAfterSeconds()));
     }
 
     private static OffsetDateTime time(Instant at) {

@@ -14,6 +14,7 @@ import io.datatoken.metadata.DdoVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -30,7 +31,8 @@ import java.util.TreeSet;
  * composition directly above it sets an op for it in its workflow, with that op. The tree is the
  * chain's (the algorithm, its children, theirs...); every composition's DDO is read from the content
  * store and proven against the proof the chain records, and owners come from the chain. A party's
- * node is the first endpoint its asset's DDO names.
+ * node is the first endpoint its asset's DDO names; a party may drop out when its composition's
+ * workflow sets {@code dropout_after}.
  */
 @ApplicationScoped
 public class PartyDiscovery {
@@ -97,7 +99,8 @@ public class PartyDiscovery {
                 }
                 if (op != null) {
                     Party party = new Party(dt, OpHash.of(op), child.owner(),
-                            childDdo == null ? null : nodeOf(childDdo), problem == null ? noNode(dt, childDdo) : problem);
+                            childDdo == null ? null : nodeOf(childDdo), problem == null ? noNode(dt, childDdo) : problem,
+                            composition.token().id(), dropoutAfter(composition.ddo(), id));
                     parties.putIfAbsent(party.key(), party);
                 }
                 if (!child.isLeaf() && childDdo != null && visited.add(dt)) {
@@ -121,6 +124,16 @@ public class PartyDiscovery {
         Map<String, String> setOps = new HashMap<>();
         ddo.services().stream().map(AssetService::workflow).forEach(w -> w.setOps().forEach(setOps::putIfAbsent));
         return setOps;
+    }
+
+    /**
+     * The {@code dropout_after} seconds of the service whose workflow sets the child's op: its parties
+     * may drop out (federated learning); zero if it sets none or no whole number of seconds.
+     */
+    private static Duration dropoutAfter(Ddo composition, String child) {
+        return composition.services().stream().filter(s -> s.workflow().setOps().containsKey(child)).findFirst()
+                .map(s -> s.workflow().configs().get("dropout_after")).map(String::strip).filter(v -> v.matches("\\d{1,4}"))
+                .map(v -> Duration.ofSeconds(Long.parseLong(v))).orElse(Duration.ZERO);
     }
 
     private static Optional<String> endpointOf(Ddo ddo) {

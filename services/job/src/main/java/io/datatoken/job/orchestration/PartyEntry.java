@@ -49,11 +49,17 @@ public class PartyEntry {
     @Column(name = "updated_at", nullable = false)
     private OffsetDateTime updatedAt;
 
+    @Column(name = "composition", length = 66)
+    private String composition;
+
+    @Column(name = "dropout_after_seconds", nullable = false)
+    private long dropoutAfterSeconds;
+
     protected PartyEntry() {
     }
 
     PartyEntry(String jobId, String dt, String op, String owner, String node, String state, int attempts, String reasons,
-               String detail, OffsetDateTime updatedAt) {
+               String detail, OffsetDateTime updatedAt, String composition, long dropoutAfterSeconds) {
         this.jobId = jobId;
         this.dt = dt;
         this.op = op;
@@ -64,6 +70,8 @@ public class PartyEntry {
         this.reasons = reasons;
         this.detail = detail;
         this.updatedAt = updatedAt;
+        this.composition = composition;
+        this.dropoutAfterSeconds = dropoutAfterSeconds;
     }
 
     String dt() {
@@ -100,6 +108,14 @@ public class PartyEntry {
 
     OffsetDateTime updatedAt() {
         return updatedAt;
+    }
+
+    String composition() {
+        return composition;
+    }
+
+    long dropoutAfterSeconds() {
+        return dropoutAfterSeconds;
     }
 
     /** The composite key (job, dt, op). */

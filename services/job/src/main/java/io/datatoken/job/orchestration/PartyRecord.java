@@ -4,6 +4,7 @@ import io.datatoken.domain.op.OpHash;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.token.DataTokenId;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,9 +16,13 @@ import java.util.Objects;
  * @param attempts requests handed (or tried to hand) to the node so far
  * @param reasons  the node's refusal codes (e.g. {@code job-not-running}), empty unless REFUSED
  * @param detail   what happened last, in words ({@code ""} when nothing to say)
+ * @param composition  the composition directly above the asset, or {@code null} if not recorded
+ * @param dropoutAfter how long the composition's parties go on without this one once it is silent; zero:
+ *                     it may not drop out, its failure fails the job
  */
 public record PartyRecord(DataTokenId dt, OpHash op, OrganizationAlias owner, URI node, PartyState state,
-                          int attempts, List<String> reasons, String detail, Instant updatedAt) {
+                          int attempts, List<String> reasons, String detail, Instant updatedAt,
+                          DataTokenId composition, Duration dropoutAfter) {
 
     /** Longest detail kept: a node's answer is cut to this. */
     public static final int MAX_DETAIL = 2000;
@@ -30,21 +35,33 @@ public record PartyRecord(DataTokenId dt, OpHash op, OrganizationAlias owner, UR
         Objects.requireNonNull(updatedAt, "updatedAt");
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
         detail = detail == null ? "" : cut(detail);
+        dropoutAfter = dropoutAfter == null ? Duration.ZERO : dropoutAfter;
+    }
+
+    /** A party that may not drop out, of no recorded composition. */
+    public PartyRecord(DataTokenId dt, OpHash op, OrganizationAlias owner, URI node, PartyState state, int attempts,
+                       List<String> reasons, String detail, Instant updatedAt) {
+        this(dt, op, owner, node, state, attempts, reasons, detail, updatedAt, null, Duration.ZERO);
+    }
+
+    /** Whether its composition goes on without it when it fails or falls silent (decision 0021's addendum). */
+    public boolean mayDropOut() {
+        return composition != null && dropoutAfter.isPositive();
     }
 
     /** The party of a job its owner dispatches by hand: MANUAL, nothing sent by this service. */
     public static PartyRecord handedToOwner(Party party, Instant at) {
         return new PartyRecord(party.dt(), party.op(), party.owner(), party.node(), PartyState.MANUAL, 0, List.of(),
-                "the job's owner hands this party's node its request", at);
+                "the job's owner hands this party's node its request", at, party.composition(), party.dropoutAfter());
     }
 
     /** The party as found, before anything is sent: DISPATCHING, or UNREACHABLE when it has no node. */
     public static PartyRecord enlisted(Party party, Instant at) {
         return party.node() == null
                 ? new PartyRecord(party.dt(), party.op(), party.owner(), null, PartyState.UNREACHABLE, 0, List.of(),
-                party.problem(), at)
+                party.problem(), at, party.composition(), party.dropoutAfter())
                 : new PartyRecord(party.dt(), party.op(), party.owner(), party.node(), PartyState.DISPATCHING, 0, List.of(),
-                "", at);
+                "", at, party.composition(), party.dropoutAfter());
     }
 
     public PartyKey key() {
@@ -52,7 +69,8 @@ public record PartyRecord(DataTokenId dt, OpHash op, OrganizationAlias owner, UR
     }
 
     public PartyRecord moved(PartyState newState, int newAttempts, List<String> newReasons, String newDetail, Instant at) {
-        return new PartyRecord(dt, op, owner, node, newState, newAttempts, newReasons, newDetail, at);
+        return new PartyRecord(dt, op, owner, node, newState, newAttempts, newReasons, newDetail, at, composition,
+                dropoutAfter);
     }
 
     static String cut(String text) {

@@ -142,11 +142,16 @@ final class Run {
             parties.keySet().stream().filter(receipted::contains).forEach(this::done);
             askNodesAboutFailures();
             List<PartyRecord> all = List.copyOf(parties.values());
-            if (!all.isEmpty() && all.stream().allMatch(p -> p.state() == PartyState.DONE)) {
-                conclude(true, "ended as SUCCEEDED: every party's receipt is on chain");
+            Dropouts dropouts = Dropouts.of(all, o.clock.instant());
+            if (!all.isEmpty() && all.stream().allMatch(p -> p.state() == PartyState.DONE || dropouts.out(p))
+                    && dropouts.everyCompositionFinished()) {
+                conclude(true, dropouts.none() ? "ended as SUCCEEDED: every party's receipt is on chain"
+                        : "ended as SUCCEEDED: every party's receipt is on chain but those of the parties that dropped out: "
+                        + dropouts.describe());
                 return;
             }
-            List<PartyRecord> failed = all.stream().filter(p -> p.state().failed()).sorted(BY_KEY).toList();
+            List<PartyRecord> failed = all.stream().filter(p -> p.state().failed() && (!p.mayDropOut()
+                    || dropouts.everyoneOut(p.composition()))).sorted(BY_KEY).toList();
             if (all.isEmpty() || !failed.isEmpty()) {
                 conclude(false, all.isEmpty()
                         ? "ended as FAILED: " + (cannotDispatch.isEmpty() ? "no party to run" : cannotDispatch)

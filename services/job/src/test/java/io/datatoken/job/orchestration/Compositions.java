@@ -83,12 +83,18 @@ final class Compositions {
     /** A composed asset over {@code children}, its workflow setting an op for some of them. */
     DataTokenId composed(char digit, AssetKind kind, OrganizationAlias owner, String endpoint,
                          List<DataTokenId> children, Map<DataTokenId, OpHash> setOps) {
+        return composed(digit, kind, owner, endpoint, children, setOps, Map.of());
+    }
+
+    /** A composed asset over {@code children}, its workflow setting an op for some of them and the configs. */
+    DataTokenId composed(char digit, AssetKind kind, OrganizationAlias owner, String endpoint,
+                         List<DataTokenId> children, Map<DataTokenId, OpHash> setOps, Map<String, String> configs) {
         DataTokenId dt = dt(digit);
         Map<String, String> ops = new TreeMap<>();
         setOps.forEach((child, op) -> ops.put(child.value(), op.value()));
         register(new Ddo(dt.value(), kind, kind + " of " + owner, "", owner, List.of(
                 new AssetService("workflow", endpoint, children.stream().map(DataTokenId::value).toList(), List.of(),
-                        new Workflow(ops, Map.of()), Terms.NONE, Map.of()))));
+                        new Workflow(ops, configs), Terms.NONE, Map.of()))));
         return dt;
     }
 

@@ -4,6 +4,7 @@ import static io.datatoken.job.orchestration.Compositions.BANK_A;
 import static io.datatoken.job.orchestration.Compositions.BANK_B;
 import static io.datatoken.job.orchestration.Compositions.FINTECH_C;
 import static io.datatoken.job.orchestration.Compositions.SHARE;
+import static io.datatoken.job.orchestration.Compositions.TRAIN;
 import static io.datatoken.job.orchestration.PartyState.ACCEPTED;
 import static io.datatoken.job.orchestration.PartyState.DISPATCHING;
 import static io.datatoken.job.orchestration.PartyState.DONE;
@@ -41,6 +42,7 @@ class OrchestrationTest {
     private static final JobId JOB = JobId.of("0x" + "5".repeat(64));
     private static final URI NODE_A = URI.create("http://localhost:9181/compute/api");
     private static final URI NODE_B = URI.create("http://localhost:9182/compute/api");
+    private static final URI NODE_C = URI.create("http://localhost:9183/compute/api");
     private static final NodeAnswer ACCEPT = new NodeAnswer.Accepted();
 
     private final Compositions world = new Compositions();
@@ -148,6 +150,73 @@ class OrchestrationTest {
         assertThat(party(aData).state()).isEqualTo(ACCEPTED);
         assertThat(book.find(JOB).orElseThrow().detail()).startsWith("ended as FAILED").contains("no dataset is bound");
         assertEndedOnceOnly();
+    }
+
+    // ---- dropouts (federated learning: a composition whose workflow sets dropout_after) ------------
+
+    /** Devices a, b, c (nodes A, B, C) training and vendor's aggregator (node A) in a union fintech-c uses as is. */
+    private List<DataTokenId> federated() {
+        DataTokenId c = world.data('c', BANK_B, NODE_C.toString());
+        DataTokenId aggregator = world.data('d', BANK_A, NODE_A.toString());
+        DataTokenId union = world.composed('e', AssetKind.COMPUTE, BANK_A, null, List.of(aData, bData, c, aggregator),
+                Map.of(aData, TRAIN, bData, TRAIN, c, TRAIN, aggregator, SHARE), Map.of("dropout_after", "1"));
+        DataTokenId model = world.composed('9', AssetKind.ALGORITHM, FINTECH_C, null, List.of(union), Map.of());
+        jobs = new ScriptedJobs(JOB, model, FINTECH_C);
+        orchestration.jobs = jobs;
+        nodes.answer(NODE_A, ACCEPT, ACCEPT).answer(NODE_B, ACCEPT).answer(NODE_C, ACCEPT);
+        return List.of(aData, bData, c, aggregator);
+    }
+
+    @Test
+    void a_device_whose_run_failed_drops_out_and_the_job_succeeds_on_the_other_receipts() {
+        List<DataTokenId> parties = federated();
+        DataTokenId c = parties.get(2);
+        DataTokenId aggregator = parties.get(3);
+
+        orchestration.begin(JOB);
+        eventually().untilAsserted(() -> assertThat(states()).containsOnly(ACCEPTED).hasSize(4));
+        nodes.failing(NODE_C, c, TRAIN, "no dataset is bound to " + c + " on this node");
+        eventually().untilAsserted(() -> assertThat(party(c).state()).isEqualTo(PartyState.FAILED));
+        jobs.receipt(aData, TRAIN, BANK_A);
+        jobs.receipt(bData, TRAIN, BANK_B);
+        assertThat(jobs.finishes).as("the aggregator has not finished").isEmpty();
+        jobs.receipt(aggregator, SHARE, BANK_A);
+
+        eventually().untilAsserted(() -> assertThat(jobs.finishes).containsExactly(true));
+        assertThat(book.find(JOB).orElseThrow().detail()).startsWith("ended as SUCCEEDED").contains("dropped out")
+                .contains(c.value()).contains("no dataset is bound");
+        assertEndedOnceOnly();
+    }
+
+    @Test
+    void a_silent_device_drops_out_once_every_other_party_has_ended_for_dropout_after() {
+        List<DataTokenId> parties = federated();
+        DataTokenId c = parties.get(2);
+
+        orchestration.begin(JOB);
+        eventually().untilAsserted(() -> assertThat(states()).containsOnly(ACCEPTED).hasSize(4));
+        jobs.receipt(aData, TRAIN, BANK_A);
+        jobs.receipt(parties.get(3), SHARE, BANK_A);
+        Instant lastReceipt = Instant.now();
+        jobs.receipt(bData, TRAIN, BANK_B);
+
+        eventually().untilAsserted(() -> assertThat(jobs.finishes).containsExactly(true));
+        assertThat(Instant.now()).as("not before dropout_after has passed").isAfterOrEqualTo(lastReceipt.plusSeconds(1));
+        assertThat(party(c).state()).isEqualTo(ACCEPTED);
+        assertThat(book.find(JOB).orElseThrow().detail()).contains("dropped out").contains(c.value());
+    }
+
+    @Test
+    void when_every_party_of_such_a_composition_drops_out_the_job_fails() {
+        List<DataTokenId> parties = federated();
+
+        orchestration.begin(JOB);
+        eventually().untilAsserted(() -> assertThat(states()).containsOnly(ACCEPTED).hasSize(4));
+        nodes.failing(NODE_A, aData, TRAIN, "crashed").failing(NODE_B, bData, TRAIN, "crashed")
+                .failing(NODE_C, parties.get(2), TRAIN, "crashed").failing(NODE_A, parties.get(3), SHARE, "too few devices");
+
+        eventually().untilAsserted(() -> assertThat(jobs.finishes).containsExactly(false));
+        assertThat(book.find(JOB).orElseThrow().detail()).startsWith("ended as FAILED").contains("too few devices");
     }
 
     @Test

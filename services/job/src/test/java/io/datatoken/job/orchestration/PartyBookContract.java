@@ -7,6 +7,7 @@ import io.datatoken.domain.op.OpHash;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.token.DataTokenId;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -105,10 +106,30 @@ interface PartyBookContract {
         assertThat(book().find(job).orElseThrow().detail()).isEqualTo("ended as FAILED: no receipt");
     }
 
+    @Test
+    default void a_party_keeps_its_composition_and_how_long_its_siblings_wait_for_it() {
+        JobId job = newJob();
+        DataTokenId union = DataTokenId.of("0x" + "e".repeat(64));
+        PartyRecord device = PartyRecord.enlisted(new Party(DataTokenId.of("0x" + "1".repeat(64)),
+                OpHash.of("0x" + "2".repeat(64)), OrganizationAlias.of("vendor-a"), URI.create("http://localhost:9191"), null,
+                union, Duration.ofSeconds(30)), T0);
+
+        book().begin(job, T0, List.of(device, enlisted('3', '4', URI.create("http://localhost:9181"))));
+        book().update(job, book().find(job).orElseThrow().parties().get(0).moved(PartyState.ACCEPTED, 1, List.of(), "", T0));
+
+        List<PartyRecord> parties = book().find(job).orElseThrow().parties();
+        assertThat(parties.get(0).composition()).isEqualTo(union);
+        assertThat(parties.get(0).dropoutAfter()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(parties.get(0).mayDropOut()).isTrue();
+        assertThat(parties.get(1).mayDropOut()).isFalse();
+        assertThat(parties.get(1).dropoutAfter()).isZero();
+    }
+
     private static PartyRecord enlisted(char dt, char op, URI node) {
         return PartyRecord.enlisted(new Party(DataTokenId.of("0x" + String.valueOf(dt).repeat(64)),
                 OpHash.of("0x" + String.valueOf(op).repeat(64)), OrganizationAlias.of("bank-" + dt), node,
-                node == null ? "asset names no compute endpoint" : null), T0);
+                node == null ? "asset names no compute endpoint" : null, DataTokenId.of("0x" + "f".repeat(64)),
+                Duration.ZERO), T0);
     }
 
     private static JobId newJob() {
