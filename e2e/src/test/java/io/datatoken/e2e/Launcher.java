@@ -45,9 +45,11 @@ final class Launcher {
     /** How a demo prints a job it submitted (dev/demo/steps.mjs). */
     private static final Pattern SUBMITTED = Pattern.compile("job {2}(0x[0-9a-f]{64}) SUBMITTED");
 
-    /** {@code ./datatoken demo <name>}: its output and the jobs it submitted, in order (at least one). */
-    static Demo demo(Path scratch, String name) throws Exception {
-        String output = run(scratch, "demo", name);
+    /** {@code ./datatoken demo <name> [flags]}: its output and the jobs it submitted, in order (at least one). */
+    static Demo demo(Path scratch, String name, String... flags) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("demo", name));
+        arguments.addAll(List.of(flags));
+        String output = run(scratch, arguments.toArray(String[]::new));
         List<JobId> jobs = new ArrayList<>();
         Matcher submitted = SUBMITTED.matcher(output);
         while (submitted.find()) {

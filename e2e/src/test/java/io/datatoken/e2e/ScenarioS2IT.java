@@ -193,6 +193,35 @@ class ScenarioS2IT {
     }
 
     @Test
+    void a_request_a_device_refuses_shows_at_the_tracer_signed_by_the_users_own_account() throws Exception {
+        String u1 = dt("S2-u1-rows");
+        var asked = post(stack.services() + "/job/api/v1/jobs/" + job.value() + "/execution-requests", "mia",
+                "{\"dt\":\"" + u1 + "\",\"op\":\"" + opHash("edge-train") + "\"}");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+        JsonNode request = Stack.JSON.readTree(asked.body());
+
+        JsonNode atDevice = Problems.assertProblem(post(device("u1") + "/v1/executions", "mia", request.toString()), 409,
+                "execution-refused");
+        assertThat(atDevice.get("reasons")).extracting(JsonNode::asText).containsExactly("job-not-running");
+        JsonNode atVendor = Problems.assertProblem(post(stack.computeNode("vendor-a") + "/v1/executions", "mia",
+                request.toString()), 409, "execution-refused");
+        assertThat(atVendor.get("reasons")).extracting(JsonNode::asText).as("the vendor's node never runs a user's data")
+                .containsExactlyInAnyOrder("job-not-running", "not-this-nodes-asset");
+
+        String account = Stack.JSON.readTree(stack.get(URI.create(device("u1") + "/v1/device"), stack.tokenOf("u1"))
+                .body()).get("account").asText();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode refusals = Stack.JSON.readTree(stack.get("/tracer/api/v1/refusals?dt=" + u1, stack.tokenOf("rita"))
+                    .body());
+            assertThat(refusals).anySatisfy(r -> {
+                assertThat(r.get("organization").asText()).isEqualTo("vendor-a");
+                assertThat(r.get("signer").asText()).as("the device's: the user's own account").isEqualToIgnoringCase(account);
+                assertThat(r.get("code").asText()).isEqualTo("job-not-running");
+            });
+        });
+    }
+
+    @Test
     void an_end_users_data_is_theirs_alone_to_register_and_bind() {
         String owner = "{\"dt\":\"" + AssetWorld.newDt() + "\",\"kind\":\"DATA\",\"title\":\"t\",\"owner\":\"%s\","
                 + "\"services\":[{\"type\":\"compute-to-data\",\"endpoint\":\"" + device("u3") + "\",\"terms\":{%s}}]}";

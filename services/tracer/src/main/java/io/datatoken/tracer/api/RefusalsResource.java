@@ -68,12 +68,13 @@ public class RefusalsResource {
     @Operation(summary = "A compute node reports a refusal, signed (EIP-191) by its chain account over the text "
             + "\"datatoken-refusal/1\", id, job, dt, op, code, sha-256 of detail, refusedAt (one per line, an absent "
             + "job or op as an empty line). Kept once per (organization, id) if the signer is an account of an active "
-            + "organization that owns the DT on chain")
+            + "organization that owns the DT on chain, or the account of the end user whose own DT it is (a device "
+            + "node) while an active organization keeps that user")
     @APIResponse(responseCode = "201", description = "kept")
     @APIResponse(responseCode = "200", description = "the same refusal was kept before (a node's retry)")
     @APIResponse(responseCode = "400", description = "not a signed refusal: the problem names the field and its form")
-    @APIResponse(responseCode = "403", description = "the signer is not an account of the DT's owner, or that owner is "
-            + "not active")
+    @APIResponse(responseCode = "403", description = "the signer is neither an account of the DT's owner nor its end "
+            + "user's, or that owner is not active")
     @APIResponse(responseCode = "409", description = "another refusal was reported under the same id")
     @APIResponse(responseCode = "503", description = "the chain cannot be reached; report it again later")
     public Response report(RefusalBody body) {
@@ -104,8 +105,8 @@ public class RefusalsResource {
     @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
     @SecurityRequirement(name = "keycloak")
     @Operation(summary = "The refusals reported for a DT, in the order the nodes refused them (newest last). Only its "
-            + "owner's nodes report a DT's refusals, so a member of the owner reads them all, any other organization "
-            + "none; a regulator or an admin reads every DT's")
+            + "owner's nodes (and its end user's device) report a DT's refusals, so a member of the owner reads them "
+            + "all, any other organization none; a regulator or an admin reads every DT's")
     @APIResponse(responseCode = "200", description = "the refusals (possibly none)")
     @APIResponse(responseCode = "400", description = "a missing or malformed DT id")
     public List<RefusalView> ofDataToken(@QueryParam("dt") String dt) {

@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * organization's (every job, receipt and grant of the DT, the compositions above it), since each is a
  * use of the user's data, which the user alone consented to. It holds <em>no refusals</em>: refusals are
  * reported and signed by the organization's nodes about requests to the organization (their detail is
- * the node's own text), and the user's device node reports none of its own yet; an end user reads the
- * refusals listing not at all. Any other trace, a composition holding their DT included, is refused.
+ * the node's own text); the user's device now reports those of the user's own DTs too (kept for the
+ * organization), which are not shown to the user here yet; an end user reads the refusals listing not at
+ * all. Any other trace, a composition holding their DT included, is refused.
  */
 final class TraceAccess {
 

@@ -1,9 +1,9 @@
 package io.datatoken.tracer.refusals;
 
 import io.datatoken.domain.organization.ChainAddress;
+import io.datatoken.domain.organization.EndUser;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.OrganizationLedger;
-import io.datatoken.domain.token.DataToken;
 import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.domain.token.DataTokenLedger;
 import java.util.Objects;
@@ -26,12 +26,17 @@ public final class LedgerReportingRights implements ReportingRights {
     }
 
     @Override
+    public Optional<EndUser> endUserOf(ChainAddress account) {
+        return organizations.findEndUser(account);
+    }
+
+    @Override
     public boolean isActive(OrganizationAlias organization) {
         return organizations.isActive(organization);
     }
 
     @Override
-    public Optional<OrganizationAlias> ownerOf(DataTokenId dt) {
-        return tokens.find(dt).map(DataToken::owner);
+    public Optional<Owner> ownerOf(DataTokenId dt) {
+        return tokens.find(dt).map(token -> new Owner(token.owner(), token.endUser()));
     }
 }

@@ -4,6 +4,7 @@ import static io.datatoken.tracer.refusals.ReportingRightsContract.randomDt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.tracer.TracerSchemaTest;
@@ -15,14 +16,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A node's refusal reaches the tracer's table once, and only from an account of the DT's owner; the
- * refusal log lists a DT's and an organization's. On a real PostgreSQL, with the chain's answers faked.
+ * A node's refusal reaches the tracer's table once, and only from an account of the DT's owner or, for
+ * an end user's own DT, from that user's device; the refusal log lists a DT's and an organization's. On a
+ * real PostgreSQL, with the chain's answers faked.
  */
 class RefusalIntakeTest extends TracerSchemaTest {
 
     private static final OrganizationAlias BANK_A = OrganizationAlias.of("bank-a");
     private static final OrganizationAlias BANK_B = OrganizationAlias.of("bank-b");
     private static final OrganizationAlias BANK_S = OrganizationAlias.of("bank-s");
+    private static final EndUserId U1 = EndUserId.of("u1");
+    private static final EndUserId U2 = EndUserId.of("u2");
 
     private NodeKey nodeOfA;
     private NodeKey otherNodeOfA;
@@ -30,6 +34,14 @@ class RefusalIntakeTest extends TracerSchemaTest {
     private NodeKey nodeOfS;
     private DataTokenId dtOfA;
     private DataTokenId dtOfS;
+    /** Device nodes: each holds its end user's key. */
+    private NodeKey deviceOfU1;
+    private NodeKey deviceOfU2;
+    private NodeKey deviceOfU1OfB;
+    private NodeKey deviceOfU1OfS;
+    private DataTokenId dtOfU1;
+    private DataTokenId dtOfU2;
+    private DataTokenId dtOfU1OfS;
     private InMemoryReportingRights rights;
     private RefusalIntake intake;
     private RefusalLog log;
@@ -43,10 +55,20 @@ class RefusalIntakeTest extends TracerSchemaTest {
         nodeOfS = NodeKey.generate();
         dtOfA = randomDt();
         dtOfS = randomDt();
+        deviceOfU1 = NodeKey.generate();
+        deviceOfU2 = NodeKey.generate();
+        deviceOfU1OfB = NodeKey.generate();
+        deviceOfU1OfS = NodeKey.generate();
+        dtOfU1 = randomDt();
+        dtOfU2 = randomDt();
+        dtOfU1OfS = randomDt();
         rights = new InMemoryReportingRights()
                 .account(nodeOfA.address(), BANK_A).account(otherNodeOfA.address(), BANK_A).owns(BANK_A, dtOfA)
-                .account(nodeOfB.address(), BANK_B)
-                .account(nodeOfS.address(), BANK_S).owns(BANK_S, dtOfS).suspend(BANK_S);
+                .endUser(deviceOfU1.address(), BANK_A, U1).owns(BANK_A, U1, dtOfU1)
+                .endUser(deviceOfU2.address(), BANK_A, U2).owns(BANK_A, U2, dtOfU2)
+                .account(nodeOfB.address(), BANK_B).endUser(deviceOfU1OfB.address(), BANK_B, U1)
+                .account(nodeOfS.address(), BANK_S).owns(BANK_S, dtOfS)
+                .endUser(deviceOfU1OfS.address(), BANK_S, U1).owns(BANK_S, U1, dtOfU1OfS).suspend(BANK_S);
         TransactionalRefusals refusals = new TransactionalRefusals(this::inTracerSchema);
         intake = refusals.intake(rights);
         log = refusals.log();
@@ -117,6 +139,72 @@ class RefusalIntakeTest extends TracerSchemaTest {
         assertRejected(() -> intake.take(refusal, NodeKey.generate().sign(refusal)), RefusalRejected.Kind.NOT_ALLOWED,
                 "not-an-account", "is no organization's account");
         assertThat(log.ofDataToken(dtOfA.value())).isEmpty();
+    }
+
+    @Test
+    void a_device_nodes_refusal_of_its_own_users_dt_is_kept_for_the_users_organization_with_the_users_account() {
+        ReportedRefusal refusal = NodeKey.refusalOf(dtOfU1);
+
+        RefusalIntake.Taken taken = intake.take(refusal, deviceOfU1.sign(refusal));
+
+        assertThat(taken.kept()).isEqualTo(RefusalStore.Kept.NEW);
+        assertThat(taken.organization()).isEqualTo(BANK_A);
+        assertThat(taken.endUser()).contains(U1);
+        assertThat(log.ofDataToken(dtOfU1.value())).singleElement().satisfies(view -> {
+            assertThat(view.id()).isEqualTo(refusal.id().toString());
+            assertThat(view.organization()).isEqualTo("bank-a");
+            assertThat(view.signer()).isEqualTo(deviceOfU1.address().value());
+        });
+        assertThat(intake.take(refusal, deviceOfU1.sign(refusal)).kept()).isEqualTo(RefusalStore.Kept.SAME);
+    }
+
+    @Test
+    void a_device_node_reports_its_own_users_dts_only() {
+        ReportedRefusal ofOrganization = NodeKey.refusalOf(dtOfA);
+        ReportedRefusal ofOtherUser = NodeKey.refusalOf(dtOfU2);
+        ReportedRefusal ofNamesake = NodeKey.refusalOf(dtOfU1);
+
+        assertRejected(() -> intake.take(ofOrganization, deviceOfU1.sign(ofOrganization)),
+                RefusalRejected.Kind.NOT_ALLOWED, "not-the-owner",
+                "belongs to 'bank-a', but the refusal is signed by " + deviceOfU1.address()
+                        + ", the device node of end user 'u1' of 'bank-a': a device node reports refusals of its own "
+                        + "user's tokens only");
+        assertRejected(() -> intake.take(ofOtherUser, deviceOfU1.sign(ofOtherUser)), RefusalRejected.Kind.NOT_ALLOWED,
+                "not-the-owner", "belongs to end user 'u2' of 'bank-a'");
+        assertRejected(() -> intake.take(ofNamesake, deviceOfU1OfB.sign(ofNamesake)),
+                RefusalRejected.Kind.NOT_ALLOWED, "not-the-owner", "end user 'u1' of 'bank-b'");
+        assertThat(log.ofDataToken(dtOfA.value())).isEmpty();
+        assertThat(log.ofDataToken(dtOfU2.value())).isEmpty();
+        assertThat(log.ofDataToken(dtOfU1.value())).isEmpty();
+    }
+
+    @Test
+    void a_removed_end_users_device_or_one_of_a_suspended_organization_is_not_allowed() {
+        ReportedRefusal ofRemoved = NodeKey.refusalOf(dtOfU1);
+        ReportedRefusal ofSuspended = NodeKey.refusalOf(dtOfU1OfS);
+        rights.removeEndUser(deviceOfU1.address());
+
+        assertRejected(() -> intake.take(ofRemoved, deviceOfU1.sign(ofRemoved)), RefusalRejected.Kind.NOT_ALLOWED,
+                "not-an-account", "no end user's");
+        assertRejected(() -> intake.take(ofSuspended, deviceOfU1OfS.sign(ofSuspended)),
+                RefusalRejected.Kind.NOT_ALLOWED, "organization-not-active", "'bank-s' is suspended");
+        assertThat(log.ofDataToken(dtOfU1.value())).isEmpty();
+        assertThat(log.ofDataToken(dtOfU1OfS.value())).isEmpty();
+    }
+
+    @Test
+    void an_organizations_node_reports_its_end_users_dts_too_and_no_other_organizations_node_does() {
+        ReportedRefusal refusal = NodeKey.refusalOf(dtOfU1);
+
+        RefusalIntake.Taken taken = intake.take(refusal, nodeOfA.sign(refusal));
+        assertRejected(() -> intake.take(refusal, nodeOfB.sign(refusal)), RefusalRejected.Kind.NOT_ALLOWED,
+                "not-the-owner", "belongs to end user 'u1' of 'bank-a'");
+
+        assertThat(taken.kept()).isEqualTo(RefusalStore.Kept.NEW);
+        assertThat(taken.organization()).isEqualTo(BANK_A);
+        assertThat(taken.endUser()).isEmpty();
+        assertThat(log.ofDataToken(dtOfU1.value())).singleElement()
+                .satisfies(view -> assertThat(view.signer()).isEqualTo(nodeOfA.address().value()));
     }
 
     @Test

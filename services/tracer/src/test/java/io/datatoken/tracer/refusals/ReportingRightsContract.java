@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datatoken.chain.ChainAccounts;
 import io.datatoken.domain.organization.ChainAddress;
+import io.datatoken.domain.organization.EndUser;
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.token.DataTokenId;
 import java.security.SecureRandom;
@@ -11,21 +13,31 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link ReportingRights} answers, as the ledgers do (OrganizationLedger#organizationOf and
- * #isActive, DataTokenLedger#find): an implementation sets up bank A with an account and a DT, and
- * bank S with an account, suspended.
+ * What every {@link ReportingRights} answers, as the ledgers do (OrganizationLedger#organizationOf,
+ * #findEndUser and #isActive, DataTokenLedger#find). An implementation sets up:
+ * <ul>
+ *   <li>bank A with an account, a DT of its own, end user u1 (with an account and a DT registered as
+ *       u1's own) and end user u2, removed after being registered;</li>
+ *   <li>bank S with an account and end user u1, then suspended.</li>
+ * </ul>
  */
 abstract class ReportingRightsContract {
 
     static final OrganizationAlias BANK_A = OrganizationAlias.of("bank-a");
     static final OrganizationAlias BANK_S = OrganizationAlias.of("bank-s");
+    static final EndUserId U1 = EndUserId.of("u1");
+    static final EndUserId U2 = EndUserId.of("u2");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     protected final ChainAddress accountOfA = ChainAccounts.generate().address();
     protected final ChainAddress accountOfS = ChainAccounts.generate().address();
+    protected final ChainAddress accountOfU1OfA = ChainAccounts.generate().address();
+    protected final ChainAddress accountOfU2OfA = ChainAccounts.generate().address();
+    protected final ChainAddress accountOfU1OfS = ChainAccounts.generate().address();
     protected final DataTokenId dtOfA = randomDt();
+    protected final DataTokenId dtOfU1OfA = randomDt();
 
-    /** Bank A (account {@link #accountOfA}, owner of {@link #dtOfA}); bank S ({@link #accountOfS}) suspended. */
+    /** The set-up above, with these accounts and DTs. */
     protected abstract ReportingRights rights();
 
     @Test
@@ -33,6 +45,21 @@ abstract class ReportingRightsContract {
         assertThat(rights().organizationOf(accountOfA)).contains(BANK_A);
         assertThat(rights().organizationOf(accountOfS)).contains(BANK_S);
         assertThat(rights().organizationOf(ChainAccounts.generate().address())).isEmpty();
+    }
+
+    @Test
+    void an_end_users_account_is_that_user_of_its_organization_suspended_or_not_and_acts_for_none() {
+        assertThat(rights().endUserOf(accountOfU1OfA)).contains(new EndUser(BANK_A, U1, accountOfU1OfA));
+        assertThat(rights().endUserOf(accountOfU1OfS)).contains(new EndUser(BANK_S, U1, accountOfU1OfS));
+        assertThat(rights().organizationOf(accountOfU1OfA)).isEmpty();
+        assertThat(rights().endUserOf(accountOfA)).isEmpty();
+        assertThat(rights().endUserOf(ChainAccounts.generate().address())).isEmpty();
+    }
+
+    @Test
+    void a_removed_end_users_account_is_no_ones() {
+        assertThat(rights().endUserOf(accountOfU2OfA)).isEmpty();
+        assertThat(rights().organizationOf(accountOfU2OfA)).isEmpty();
     }
 
     @Test
@@ -44,8 +71,13 @@ abstract class ReportingRightsContract {
 
     @Test
     void a_registered_dt_has_its_owner_an_unknown_one_none() {
-        assertThat(rights().ownerOf(dtOfA)).contains(BANK_A);
+        assertThat(rights().ownerOf(dtOfA)).contains(ReportingRights.Owner.organization(BANK_A));
         assertThat(rights().ownerOf(randomDt())).isEmpty();
+    }
+
+    @Test
+    void an_end_users_own_dt_is_owned_by_their_organization_and_names_them() {
+        assertThat(rights().ownerOf(dtOfU1OfA)).contains(ReportingRights.Owner.endUser(BANK_A, U1));
     }
 
     static DataTokenId randomDt() {
