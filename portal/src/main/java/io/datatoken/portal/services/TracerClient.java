@@ -66,4 +66,9 @@ public class TracerClient {
     public Usage usage(String dt) {
         return client.get(BASE + "/usage/" + dt, Query.none(), Usage.class);
     }
+
+    /** The signed-in end user's own DTs with their uses, the newest first (an end user's call only). */
+    public EndUserTokens myTokens() {
+        return client.get(BASE + "/end-users/me/tokens", Query.none(), EndUserTokens.class);
+    }
 }

@@ -5,6 +5,7 @@ import static io.datatoken.domain.organization.PlatformRole.ALGORITHM_PROVIDER;
 import static io.datatoken.domain.organization.PlatformRole.COMPUTE_PROVIDER;
 import static io.datatoken.domain.organization.PlatformRole.DATA_PROVIDER;
 import static io.datatoken.domain.organization.PlatformRole.DATA_USER;
+import static io.datatoken.domain.organization.PlatformRole.END_USER;
 import static io.datatoken.domain.organization.PlatformRole.REGULATOR;
 
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -23,16 +24,20 @@ import java.util.Set;
  * <p>To build a section, give its view {@code @Route(value = "<path>", layout = MainLayout.class)}
  * and {@code @Dependent}; until a view has the path, {@link PlannedSectionView} stands in for it.
  * Views below a section's path (e.g. {@code catalog/<dt>}) get the section's access rule.
+ *
+ * <p>A section's roles are those its services answer: an end user (who acts for no organization) gets
+ * the dashboard, with their own data, and the trace, where the tracer lets them read their own tokens' only.
  */
 public enum PortalSection {
     DASHBOARD("", VaadinIcon.DASHBOARD),
-    CATALOG("catalog", VaadinIcon.SEARCH),
+    CATALOG("catalog", VaadinIcon.SEARCH, ADMIN, DATA_PROVIDER, COMPUTE_PROVIDER, ALGORITHM_PROVIDER, DATA_USER,
+            REGULATOR),
     REGISTER("register", VaadinIcon.PLUS_CIRCLE_O, DATA_PROVIDER, COMPUTE_PROVIDER, ALGORITHM_PROVIDER),
     WORKFLOWS("workflows", VaadinIcon.CONNECT_O, ALGORITHM_PROVIDER),
     APPROVALS("approvals", VaadinIcon.CHECK_SQUARE_O, DATA_PROVIDER, COMPUTE_PROVIDER),
     JOBS("jobs", VaadinIcon.TASKS, ALGORITHM_PROVIDER, DATA_USER),
     TRACE("trace", VaadinIcon.SITEMAP, DATA_PROVIDER, COMPUTE_PROVIDER, ALGORITHM_PROVIDER, DATA_USER, REGULATOR,
-            ADMIN),
+            ADMIN, END_USER),
     AUDIT("audit", VaadinIcon.EYE, REGULATOR, ADMIN),
     ADMINISTRATION("admin", VaadinIcon.COG_O, ADMIN);
 

@@ -62,6 +62,15 @@ class PortalI18nTest {
     }
 
     @Test
+    void anEndUsersUsesNameTheLastUseWhenThereWasOne() {
+        assertThat(i18n.getTranslation("dashboard.my-data.uses", Locale.ENGLISH, 0, "—")).isEqualTo("Not used yet");
+        assertThat(i18n.getTranslation("dashboard.my-data.uses", Locale.ENGLISH, 2, "2026-11-23 09:30:00 UTC"))
+                .isEqualTo("By 2 jobs, last on 2026-11-23 09:30:00 UTC");
+        assertThat(i18n.getTranslation("dashboard.my-data.uses", Locale.CHINESE, 1, "2026-11-23 09:30:00 UTC"))
+                .isEqualTo("被 1 个作业使用，最近一次：2026-11-23 09:30:00 UTC");
+    }
+
+    @Test
     void englishRoleNamesAreThePlatformsRoleNames() {
         // The header shows them as the README's users table does (and the login browser test expects).
         for (PlatformRole role : PlatformRole.values()) {

@@ -1,6 +1,8 @@
 package io.datatoken.portal.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +40,45 @@ class TracerClientTest {
         assertThat(lineage.edges().getFirst().op().isKnown()).isTrue();
         assertThat(lineage.edges().getFirst().op().opName()).isEqualTo("ss-share");
         assertThat(lineage.edges().getFirst().grant().change()).isEqualTo("GRANTED");
+    }
+
+    @Test
+    void readsTheSignedInEndUsersOwnTokensWithTheirUses() {
+        server.reply(200, "application/json", """
+                {"organization":"vendor-a","endUser":"u1","tokens":[
+                  {"dt":"%s","kind":"DATA","registeredBlock":42,"txHash":"0x%s","registeredAt":"2026-11-24T08:00:00Z",
+                   "jobs":0},
+                  {"dt":"%s","kind":"DATA","registeredBlock":7,"txHash":"0x%s","registeredAt":"2026-11-20T08:00:00Z",
+                   "jobs":3,"lastUsedAt":"2026-11-23T09:30:00Z"}]}"""
+                .formatted(PARENT, "01".repeat(32), DT, "02".repeat(32)));
+
+        EndUserTokens mine = tracer.myTokens();
+
+        assertThat(server.asked.getFirst().uri()).isEqualTo("/tracer/api/v1/end-users/me/tokens");
+        assertThat(server.asked.getFirst().authorization()).isEqualTo("Bearer token");
+        assertThat(mine.organization()).isEqualTo("vendor-a");
+        assertThat(mine.endUser()).isEqualTo("u1");
+        assertThat(mine.tokens())
+                .extracting(OwnToken::dt, OwnToken::registeredBlock, OwnToken::jobs, OwnToken::lastUsedAt)
+                .containsExactly(tuple(PARENT, 42L, 0, null), tuple(DT, 7L, 3, Instant.parse("2026-11-23T09:30:00Z")));
+        assertThat(mine.tokens().getFirst().registeredAt()).isEqualTo(Instant.parse("2026-11-24T08:00:00Z"));
+    }
+
+    @Test
+    void anEndUsersListWithoutTokensIsEmpty() {
+        server.reply(200, "application/json", "{\"organization\":\"vendor-a\",\"endUser\":\"u2\"}");
+
+        assertThat(tracer.myTokens().tokens()).isEmpty();
+    }
+
+    @Test
+    void theTracersRefusalOfAnotherThanAnEndUserIsABackendProblem() {
+        server.reply(403, "application/problem+json", """
+                {"type":"https://datatoken.io/problems/end-user-required","title":"Forbidden","status":403,
+                 "detail":"'victor' is no end user"}""");
+
+        assertThatThrownBy(tracer::myTokens).isInstanceOfSatisfying(BackendProblem.class, problem ->
+                assertThat(problem.detail()).hasValueSatisfying(d -> assertThat(d).contains("'victor' is no end user")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.datatoken.domain.organization.PlatformRole.ALGORITHM_PROVIDER;
 import static io.datatoken.domain.organization.PlatformRole.COMPUTE_PROVIDER;
 import static io.datatoken.domain.organization.PlatformRole.DATA_PROVIDER;
 import static io.datatoken.domain.organization.PlatformRole.DATA_USER;
+import static io.datatoken.domain.organization.PlatformRole.END_USER;
 import static io.datatoken.domain.organization.PlatformRole.REGULATOR;
 import static io.datatoken.portal.ui.PortalSection.ADMINISTRATION;
 import static io.datatoken.portal.ui.PortalSection.APPROVALS;
@@ -31,7 +32,14 @@ class PortalSectionTest {
         assertThat(PortalSection.visibleTo(Set.of(REGULATOR))).as("rita").containsExactly(DASHBOARD, CATALOG, TRACE, AUDIT);
         assertThat(PortalSection.visibleTo(Set.of(ADMIN))).as("admin")
                 .containsExactly(DASHBOARD, CATALOG, TRACE, AUDIT, ADMINISTRATION);
-        assertThat(PortalSection.visibleTo(Set.of())).as("no platform role").containsExactly(DASHBOARD, CATALOG);
+        assertThat(PortalSection.visibleTo(Set.of())).as("no platform role").containsExactly(DASHBOARD);
+    }
+
+    @Test
+    void anEndUserSeesTheDashboardAndTheTraceOnly() {
+        assertThat(PortalSection.visibleTo(Set.of(END_USER))).as("u1, u2, u3").containsExactly(DASHBOARD, TRACE);
+        assertThat(CATALOG.allows(Set.of(END_USER))).as("the asset service refuses end users its catalog").isFalse();
+        assertThat(REGISTER.allows(Set.of(END_USER))).as("they register their data at their device").isFalse();
     }
 
     @Test

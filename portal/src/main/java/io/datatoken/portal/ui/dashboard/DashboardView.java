@@ -1,10 +1,5 @@
 package io.datatoken.portal.ui.dashboard;
 
-import static io.datatoken.domain.organization.PlatformRole.ALGORITHM_PROVIDER;
-import static io.datatoken.domain.organization.PlatformRole.COMPUTE_PROVIDER;
-import static io.datatoken.domain.organization.PlatformRole.DATA_PROVIDER;
-import static io.datatoken.domain.organization.PlatformRole.DATA_USER;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -16,7 +11,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
-import io.datatoken.domain.organization.PlatformRole;
 import io.datatoken.portal.security.CurrentUser;
 import io.datatoken.portal.security.SignedInUser;
 import io.datatoken.portal.services.Asset;
@@ -24,6 +18,7 @@ import io.datatoken.portal.services.AssetClient;
 import io.datatoken.portal.services.AuditEntry;
 import io.datatoken.portal.services.Job;
 import io.datatoken.portal.services.JobClient;
+import io.datatoken.portal.services.OwnToken;
 import io.datatoken.portal.services.TracerClient;
 import io.datatoken.portal.ui.Formats;
 import io.datatoken.portal.ui.MainLayout;
@@ -32,6 +27,7 @@ import io.datatoken.portal.ui.PortalSection;
 import io.datatoken.portal.ui.approvals.ApprovalRow;
 import io.datatoken.portal.ui.approvals.ApprovalRows;
 import io.datatoken.portal.ui.approvals.ApprovalsView;
+import io.datatoken.portal.ui.trace.TraceView;
 import io.datatoken.portal.ui.UserSummary;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -44,8 +40,9 @@ import java.util.Set;
  * The landing page: who I am and for which organization, my organization's assets (providers),
  * its running jobs (algorithm providers and data users), and the newest events of the chain that
  * concern it (every organization's for a regulator or an admin), and for a provider the compositions
- * using its assets that wait for its approval. Each panel shows its own failed
- * call; the others still load.
+ * using its assets that wait for its approval; for an end user, their own data tokens, each a link to
+ * its trace. Only the panels whose service answers the user's roles are shown ({@link DashboardPanel});
+ * each shows its own failed call, and the others still load.
  */
 @Route(value = "", layout = MainLayout.class)
 @Dependent
@@ -53,8 +50,6 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     static final int RECENT_EVENTS = 10;
     static final int ROWS = 10;
-    private static final Set<PlatformRole> PROVIDERS = Set.of(DATA_PROVIDER, COMPUTE_PROVIDER, ALGORITHM_PROVIDER);
-    private static final Set<PlatformRole> JOB_OWNERS = Set.of(ALGORITHM_PROVIDER, DATA_USER);
 
     @Inject
     public DashboardView(AssetClient assets, JobClient jobs, TracerClient tracer) {
@@ -63,20 +58,27 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         panels.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         panels.setWidthFull();
         panels.getStyle().set("gap", "var(--lumo-space-m)");
+        Set<DashboardPanel> shown = DashboardPanel.shownTo(user.roles());
         panels.add(card(organization(user), "1 1 300px"));
-        if (user.roles().stream().anyMatch(PROVIDERS::contains)) {
+        if (shown.contains(DashboardPanel.MY_DATA)) {
+            panels.add(card(myData(tracer), "2 1 420px"));
+        }
+        if (shown.contains(DashboardPanel.MY_ASSETS)) {
             Panel assetsPanel = new Panel("my-assets", getTranslation("dashboard.assets.title"));
             Optional<List<Asset>> mine = assetsPanel.problem().attempt(assets::mine);
             panels.add(card(myAssets(assetsPanel, mine), "2 1 420px"));
             mine.filter(list -> !list.isEmpty())
                     .ifPresent(list -> panels.add(card(waitingApprovals(list, tracer, assets, user), "2 1 420px")));
         }
-        if (user.roles().stream().anyMatch(JOB_OWNERS::contains)) {
+        if (shown.contains(DashboardPanel.RUNNING_JOBS)) {
             panels.add(card(runningJobs(jobs), "2 1 420px"));
         }
         H2 title = new H2(getTranslation("dashboard.title"));
         title.setId("view-title");
-        add(title, panels, recentEvents(tracer));
+        add(title, panels);
+        if (shown.contains(DashboardPanel.RECENT_EVENTS)) {
+            add(recentEvents(tracer));
+        }
     }
 
     @Override
@@ -94,6 +96,40 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 labelled("dashboard.organization.name", new Span(summary.name())),
                 labelled("dashboard.organization.alias", organization),
                 labelled("dashboard.organization.roles", roles));
+    }
+
+    /**
+     * An end user's own DTs, each a link to its trace (which the tracer lets them read), and where their
+     * consent is decided: at their own device node, with their own key, never here.
+     */
+    private Panel myData(TracerClient tracer) {
+        Panel panel = new Panel("my-data", getTranslation("dashboard.my-data.title"));
+        Span count = new Span();
+        count.setId("my-data-count");
+        Grid<OwnToken> grid = compactGrid("my-data-grid", getTranslation("dashboard.my-data.none"));
+        grid.addComponentColumn(this::traceLink).setHeader(getTranslation("dashboard.my-data.dt")).setAutoWidth(true);
+        grid.addColumn(t -> getTranslation("kind." + t.kind())).setHeader(getTranslation("asset.kind"))
+                .setAutoWidth(true);
+        grid.addColumn(t -> Formats.time(t.registeredAt())).setHeader(getTranslation("asset.registered"))
+                .setAutoWidth(true);
+        grid.addColumn(t -> getTranslation("dashboard.my-data.uses", t.jobs(), Formats.time(t.lastUsedAt())))
+                .setHeader(getTranslation("dashboard.my-data.used")).setFlexGrow(2);
+        Span consent = new Span(getTranslation("dashboard.my-data.consent"));
+        consent.setId("my-data-consent");
+        consent.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
+        panel.problem().attempt(tracer::myTokens).ifPresent(mine -> {
+            count.setText(getTranslation("dashboard.my-data.count", mine.tokens().size()));
+            // an end user registers a token per dataset at their device: a handful, all shown
+            grid.setItems(mine.tokens());
+        });
+        return panel.with(count, grid, consent);
+    }
+
+    private RouterLink traceLink(OwnToken token) {
+        RouterLink link = new RouterLink(Formats.shortHex(token.dt()), TraceView.class, token.dt());
+        link.setId("my-data-trace-" + token.dt());
+        link.getElement().setAttribute("title", token.dt());
+        return link;
     }
 
     private Panel myAssets(Panel panel, Optional<List<Asset>> mine) {
