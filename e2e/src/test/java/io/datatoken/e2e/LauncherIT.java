@@ -28,7 +28,8 @@ class LauncherIT {
         JsonNode status = Stack.JSON.readTree(run.output());
         assertThat(status.get("components")).extracting(c -> c.get("name").asText())
                 .containsExactly("postgres", "chain", "ipfs", "keycloak", "liberty",
-                        "compute-bank-a", "compute-bank-b", "compute-fintech-c", "compute-vendor-a");
+                        "compute-bank-a", "compute-bank-b", "compute-fintech-c", "compute-vendor-a", "compute-medco-b",
+                        "device-vendor-a-u1", "device-vendor-a-u2", "device-vendor-a-u3");
         status.get("components").forEach(c -> {
             assertThat(c.get("healthy").asBoolean()).as(c.toString()).isTrue();
             assertThat(c.get("pid").asLong()).as(c.toString()).isPositive();
@@ -45,9 +46,14 @@ class LauncherIT {
             assertThat(node.get("url").asText() + "/compute/api").isEqualTo(Stack.current().computeNode(organization));
             pids.add(node.get("pid").asLong());
         }
+        for (String user : new String[] {"u1", "u2", "u3"}) {
+            JsonNode node = component(status, "device-vendor-a-" + user);
+            assertThat(node.get("url").asText() + "/compute/api").isEqualTo(Stack.current().deviceNode("vendor-a", user));
+            pids.add(node.get("pid").asLong());
+        }
         pids.add(component(status, "liberty").get("pid").asLong());
 
-        assertThat(pids).hasSize(4);
+        assertThat(pids).as("every node a process of its own").hasSize(7);
     }
 
     private static JsonNode component(JsonNode status, String name) {

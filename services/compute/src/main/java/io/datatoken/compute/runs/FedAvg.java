@@ -23,7 +23,8 @@ import java.util.Optional;
  * of the phase before from every device still in. With the workflow's {@code dropout_after} a phase
  * waits that long at most: then it goes on with the devices that answered, if they are at least the
  * threshold, and the others are out for the rest of the job (secure aggregation unmasks the sum
- * without them); a device this node cannot reach is out too. The op's state, the global model and who
+ * without them); a device this node cannot reach is out too (without {@code dropout_after} it fails
+ * the run, as every device must take part). The op's state, the global model and who
  * is still in stay sealed here between steps and rounds (decision 0018); after the last round the
  * model goes to the job's algorithm. This node only ever sees masked updates and their sum.
  */
@@ -118,10 +119,12 @@ public class FedAvg implements OpDriver {
             return aggregated(run, plan, round, output, in);
         }
         List<DataTokenId> reached = switch (phase) {
-            case 0 -> sendToAll(run, in, RunInput.Kind.FL_CONFIG, round, OpMessages.object(opName(), output, "config"));
-            case 1 -> sendToAll(run, in, RunInput.Kind.FL_ROSTER, round, OpMessages.object(opName(), output, "roster"));
+            case 0 -> sendToAll(run, plan, in, RunInput.Kind.FL_CONFIG, round, OpMessages.object(opName(), output,
+                    "config"));
+            case 1 -> sendToAll(run, plan, in, RunInput.Kind.FL_ROSTER, round, OpMessages.object(opName(), output,
+                    "roster"));
             case 2 -> deliverShares(run, plan, round, output, model);
-            default -> sendToAll(run, survivors(plan, output), RunInput.Kind.FL_UNMASK_REQUEST, round,
+            default -> sendToAll(run, plan, survivors(plan, output), RunInput.Kind.FL_UNMASK_REQUEST, round,
                     OpMessages.object(opName(), output, "unmaskRequest"));
         };
         JsonObject next = Json.createObjectBuilder().add("model", model)
@@ -166,7 +169,7 @@ public class FedAvg implements OpDriver {
         List<DataTokenId> reached = new ArrayList<>();
         for (JsonValue delivery : deliveries.asJsonArray()) {
             DataTokenId device = plan.deviceOf(delivery.asJsonObject().getInt("to", -1));
-            if (this.deliveries.offer(run.jobId(), run.dt(), device, RunInput.Kind.FL_DELIVERY, round,
+            if (send(run, plan, device, RunInput.Kind.FL_DELIVERY, round,
                     Json.createObjectBuilder().add("delivery", delivery).add("model", model).build().toString())) {
                 reached.add(device);
             }
@@ -196,16 +199,29 @@ public class FedAvg implements OpDriver {
         return awaiting.stream().filter(d -> book.payload(run, d, kind, round).isPresent()).toList();
     }
 
-    /** Sends the message to each device; returns those reached (one this node cannot reach is out). */
-    private List<DataTokenId> sendToAll(RunContext run, List<DataTokenId> devices, RunInput.Kind kind, int round,
-                                        String message) {
+    /** Sends the message to each device; returns those reached. */
+    private List<DataTokenId> sendToAll(RunContext run, FederatedPlan plan, List<DataTokenId> devices, RunInput.Kind kind,
+                                        int round, String message) {
         List<DataTokenId> reached = new ArrayList<>();
         for (DataTokenId device : devices) {
-            if (deliveries.offer(run.jobId(), run.dt(), device, kind, round, message)) {
+            if (send(run, plan, device, kind, round, message)) {
                 reached.add(device);
             }
         }
         return reached;
+    }
+
+    /**
+     * Whether the device got the message: one this node cannot reach is out when the workflow tolerates
+     * dropouts, else the run fails (every device must take part).
+     */
+    private boolean send(RunContext run, FederatedPlan plan, DataTokenId device, RunInput.Kind kind, int round,
+                         String message) {
+        if (plan.dropoutAfter().isZero()) {
+            deliveries.deliver(run.jobId(), run.dt(), device, kind, round, message);
+            return true;
+        }
+        return deliveries.offer(run.jobId(), run.dt(), device, kind, round, message);
     }
 
     /** The devices the kept state lists under {@code name}; every device of the plan if it lists none. */
