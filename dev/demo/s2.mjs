@@ -79,7 +79,7 @@ async function registerUsersData(platform, devices, ops, rows, dropouts) {
     });
     const registered = await platform.call(device.user, 'POST', `${device.node}/v1/device/assets`, { body: ddo, expect: [200, 201] });
     log(`    ${device.user}  ${device.dt.slice(0, 12)}… ${registered.status === 201 ? `registered by the user (tx ${registered.body.tx})`
-      : 'already registered'}`);
+      : 'already registered'}; ${registered.body.listed ? 'listed in the catalog' : `not listed: ${registered.body.notListed}`}`);
     if (device.dropsOut) {
       log('        no rows bound: this device will drop out of the training');
       continue;

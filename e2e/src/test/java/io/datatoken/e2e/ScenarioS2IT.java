@@ -108,6 +108,10 @@ class ScenarioS2IT {
                 assertThat(t.owner().value()).isEqualTo("vendor-a");
                 assertThat(t.endUser()).contains(EndUserId.of(user));
             });
+            JsonNode listed = Stack.JSON.readTree(stack.get("/asset/api/v1/assets/" + token.value(), stack.tokenOf("victor"))
+                    .body());
+            assertThat(listed.get("endUser").asText()).as("the device listed it in the catalog").isEqualTo(user);
+            assertThat(listed.get("owner").asText()).isEqualTo("vendor-a");
             String account = Stack.JSON.readTree(stack.get(URI.create(device(user) + "/v1/device"), stack.tokenOf(user))
                     .body()).get("account").asText();
             assertThat(receipts).filteredOn(r -> r.dt().equals(token)).singleElement().satisfies(r -> {

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 @ApplicationPath("/api")
 @LoginConfig(authMethod = "MP-JWT", realmName = "datatoken")
-@DeclareRoles({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
+@DeclareRoles({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator",
+    "end-user"})
 @OpenAPIDefinition(info = @Info(title = "DataToken asset service", version = "v1",
         description = "Data Tokens, their DDOs, trusted ops and the asset catalog."))
 @SecurityScheme(securitySchemeName = "keycloak", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")

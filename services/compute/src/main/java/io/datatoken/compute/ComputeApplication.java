@@ -11,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 @ApplicationPath("/api")
 @LoginConfig(authMethod = "MP-JWT", realmName = "datatoken")
-@DeclareRoles({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
+@DeclareRoles({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator",
+    "end-user"})
 @OpenAPIDefinition(info = @Info(title = "DataToken compute node", version = "v1",
         description = "Local dataset bindings and verified executions."))
 @SecurityScheme(securitySchemeName = "keycloak", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")

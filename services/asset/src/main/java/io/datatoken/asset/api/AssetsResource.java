@@ -132,6 +132,22 @@ public class AssetsResource {
                         "no asset is registered as " + id));
     }
 
+    @POST
+    @Path("/{dt}/listing")
+    @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator",
+        "end-user"})
+    @Operation(summary = "List in the catalog an asset registered on chain without this service (an end user's own, "
+            + "registered from their device node), or bring its entry up to date: the entry copies the chain and the "
+            + "DDO proven against it, so any signed-in user may ask")
+    @APIResponse(responseCode = "200", description = "the asset as the catalog now lists it")
+    @APIResponse(responseCode = "404", description = "no asset is registered as this dt on chain")
+    @APIResponse(responseCode = "502", description = "the stored document is not the one the chain vouches for; "
+            + "it is not listed")
+    public AssetView list(@PathParam("dt") String dt) {
+        DataTokenId id = dtOf(dt);
+        return AssetView.of(registration.listFromChain(id), registration.isActive(id));
+    }
+
     @GET
     @Path("/{dt}/ddo")
     @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})

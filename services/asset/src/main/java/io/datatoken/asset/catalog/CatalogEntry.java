@@ -59,12 +59,24 @@ public class CatalogEntry {
     @Column(name = "child_dt", length = 66)
     private List<String> children = new ArrayList<>();
 
+    /** The end user of the owner who registered it as their own, or {@code null} (the organization's). */
+    @Column(name = "end_user", length = 32)
+    private String endUser;
+
     protected CatalogEntry() {
     }
 
     public CatalogEntry(String dt, String ownerOrganization, String kind, String title, String description,
                         String ddoCid, String proof, String registrationTx, OffsetDateTime registeredAt,
                         Set<String> supportedOps, List<String> children) {
+        this(dt, ownerOrganization, null, kind, title, description, ddoCid, proof, registrationTx, registeredAt,
+                supportedOps, children);
+    }
+
+    public CatalogEntry(String dt, String ownerOrganization, String endUser, String kind, String title,
+                        String description, String ddoCid, String proof, String registrationTx,
+                        OffsetDateTime registeredAt, Set<String> supportedOps, List<String> children) {
+        this.endUser = endUser;
         this.dt = dt;
         this.ownerOrganization = ownerOrganization;
         this.kind = kind;
@@ -89,6 +101,11 @@ public class CatalogEntry {
 
     public String ownerOrganization() {
         return ownerOrganization;
+    }
+
+    /** The end user whose own asset this is, or {@code null} for the organization's own. */
+    public String endUser() {
+        return endUser;
     }
 
     public String kind() {

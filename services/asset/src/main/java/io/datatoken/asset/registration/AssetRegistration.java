@@ -19,6 +19,7 @@ import io.datatoken.domain.ledger.TransactionHash;
 import io.datatoken.domain.op.OpHash;
 import io.datatoken.domain.op.OpLedger;
 import io.datatoken.domain.op.TrustedOp;
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.LedgerRefusal;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.organization.PlatformRole;
@@ -144,6 +145,18 @@ public class AssetRegistration {
     }
 
     /**
+     * Lists in the catalog a token registered on chain without this service — an end user's own,
+     * registered by their device node (decision 0021) — or brings its entry up to date. The catalog
+     * only ever copies the chain and the proven DDO, so anyone signed in may ask.
+     *
+     * @throws StoredDdoRejected if the stored document is not the one the chain vouches for
+     */
+    public CatalogEntry listFromChain(DataTokenId dt) {
+        DataToken token = ledgers.reader().find(dt).orElseThrow(() -> unknownAsset(dt));
+        return catalogEntryOf(token, storedDdoOf(token));
+    }
+
+    /**
      * The asset's current DDO, read from the content store and proven against the chain: the
      * content adapter checks the CID, then the document must hash to the proof on chain.
      *
@@ -188,7 +201,7 @@ public class AssetRegistration {
             return listed.get();
         }
         return catalog.redescribe(entryOf(ddo, onChain.storagePath(), onChain.proof(), null,
-                OffsetDateTime.ofInstant(onChain.registeredAt(), ZoneOffset.UTC)));
+                OffsetDateTime.ofInstant(onChain.registeredAt(), ZoneOffset.UTC), onChain.endUser().orElse(null)));
     }
 
     private static void requireMayWrite(Registrant registrant, Ddo ddo) {
@@ -281,8 +294,14 @@ public class AssetRegistration {
     }
 
     private static CatalogEntry entryOf(Ddo ddo, Cid cid, Proof proof, TransactionHash tx, OffsetDateTime at) {
-        return new CatalogEntry(ddo.dt(), ddo.owner().value(), ddo.kind().name(), ddo.title(), ddo.description(),
-                cid.value(), proof.value(), tx == null ? null : tx.value(), at, Set.copyOf(supportedOps(ddo)), ddo.children());
+        return entryOf(ddo, cid, proof, tx, at, null);
+    }
+
+    private static CatalogEntry entryOf(Ddo ddo, Cid cid, Proof proof, TransactionHash tx, OffsetDateTime at,
+                                        EndUserId endUser) {
+        return new CatalogEntry(ddo.dt(), ddo.owner().value(), endUser == null ? null : endUser.value(),
+                ddo.kind().name(), ddo.title(), ddo.description(), cid.value(), proof.value(),
+                tx == null ? null : tx.value(), at, Set.copyOf(supportedOps(ddo)), ddo.children());
     }
 
     private static AssetRefused unknownAsset(DataTokenId dt) {

@@ -3,6 +3,7 @@ package io.datatoken.asset.registration;
 import static io.datatoken.asset.registration.AssetRefused.Why.CONFLICT;
 import static io.datatoken.asset.registration.AssetRefused.Why.FORBIDDEN;
 import static io.datatoken.asset.registration.AssetRefused.Why.INVALID;
+import static io.datatoken.asset.registration.AssetRefused.Why.NOT_FOUND;
 import static io.datatoken.domain.organization.PlatformRole.ALGORITHM_PROVIDER;
 import static io.datatoken.domain.organization.PlatformRole.COMPUTE_PROVIDER;
 import static io.datatoken.domain.organization.PlatformRole.DATA_PROVIDER;
@@ -25,6 +26,7 @@ import io.datatoken.domain.content.Cid;
 import io.datatoken.domain.content.ContentStoreUnavailable;
 import io.datatoken.domain.op.OpHash;
 import io.datatoken.domain.organization.LedgerUnavailable;
+import io.datatoken.domain.organization.EndUserId;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.token.DataToken;
 import io.datatoken.domain.token.DataTokenId;
@@ -407,6 +409,37 @@ class AssetRegistrationTest extends MigratedSchemaTestBase {
                 .isInstanceOf(StoredDdoRejected.class).hasCauseInstanceOf(InvalidDdo.class);
     }
 
+    // ---- listing what was registered without this service ------------------------------------
+
+    @Test
+    void an_end_users_token_registered_from_their_device_is_listed_from_the_chain_with_its_end_user() {
+        DdoDocument ddo = DdoDocument.of(AssetKind.DATA, BANK_A).withSupportedOps(OP_SUM);
+        byte[] canonical = canonicalOf(ddo);
+        chain.addEndUser(BANK_A, EndUserId.of("u1")).registerAsEndUser(id(ddo), content.put(canonical),
+                Proof.sha256Of(canonical));
+        assertThat(catalogRow(ddo)).as("the device registered it on chain only").isEmpty();
+
+        CatalogEntry listed = registration.listFromChain(id(ddo));
+
+        assertRecoveredFromChain(listed, ddo, reader.find(id(ddo)).orElseThrow());
+        assertThat(listed.endUser()).isEqualTo("u1");
+        assertThat(catalog.find(ddo.dt()).orElseThrow().endUser()).isEqualTo("u1");
+        assertThat(catalogRow(registration.listFromChain(id(ddo)))).as("listing again changes nothing")
+                .isEqualTo(catalogRow(ddo));
+        assertThat(ledgers.writesFor(ddo.dt())).as("the service wrote nothing on chain").isEmpty();
+    }
+
+    @Test
+    void only_what_the_chain_holds_with_its_own_document_is_listed() {
+        assertRefused(() -> registration.listFromChain(DataTokenId.of(DdoDocument.randomDt())), NOT_FOUND,
+                "unknown-asset");
+        DdoDocument ddo = DdoDocument.of(AssetKind.DATA, BANK_A).withSupportedOps(OP_SUM);
+        registered(BANK, ddo);
+        tamperWithStoredDocument(ddo);
+
+        assertThatThrownBy(() -> registration.listFromChain(id(ddo))).isInstanceOf(StoredDdoRejected.class);
+    }
+
     // ---- updates --------------------------------------------------------------------------
 
     @Test
@@ -572,6 +605,10 @@ class AssetRegistrationTest extends MigratedSchemaTestBase {
 
     private Optional<Row> catalogRow(DdoDocument ddo) {
         return catalog.find(ddo.dt()).map(Row::of);
+    }
+
+    private static Optional<Row> catalogRow(CatalogEntry entry) {
+        return Optional.of(Row.of(entry));
     }
 
     private static byte[] canonicalOf(DdoDocument ddo) {

@@ -3,6 +3,7 @@ package io.datatoken.compute.adapters;
 import io.datatoken.chain.ChainReaders;
 import io.datatoken.chain.Eip712ExecutionRequests;
 import io.datatoken.compute.datasets.CsvMatrices;
+import io.datatoken.compute.device.AssetListing;
 import io.datatoken.compute.datasets.JdbcMatrices;
 import io.datatoken.compute.executions.RequestSignatures;
 import io.datatoken.content.IpfsContentStore;
@@ -131,7 +132,10 @@ public class OutsideSystems {
     @ConfigProperty(name = "datatoken.compute.tracer-url")
     Optional<String> tracerUrl;
 
-    /** Base URL of the asset service's API (adds the node's account to its organization). */
+    /**
+     * Base URL of the asset service's API (adds the node's account to its organization; lists a device's
+     * end user's tokens in the catalog).
+     */
     @Inject
     @ConfigProperty(name = "datatoken.asset.url", defaultValue = "http://localhost:9080/asset/api")
     String assetUrl;
@@ -255,6 +259,12 @@ public class OutsideSystems {
     @ApplicationScoped
     PeerNodes peerNodes() {
         return new HttpPeerNodes(deliveryTimeout);
+    }
+
+    @Produces
+    @ApplicationScoped
+    AssetListing assetListing() {
+        return new HttpAssetListing(URI.create(assetUrl), deliveryTimeout);
     }
 
     @Produces

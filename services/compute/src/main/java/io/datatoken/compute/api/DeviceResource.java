@@ -1,5 +1,6 @@
 package io.datatoken.compute.api;
 
+import io.datatoken.compute.device.AssetListing;
 import io.datatoken.compute.device.EndUserAssets;
 import io.datatoken.compute.device.EndUserConsents;
 import io.datatoken.compute.runs.NodeAccount;
@@ -30,6 +31,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -67,6 +69,12 @@ public class DeviceResource {
     @Inject
     EndUserConsents consents;
 
+    @Inject
+    AssetListing listing;
+
+    @Inject
+    JsonWebToken jwt;
+
     @GET
     @RolesAllowed({"end-user", "data-provider", "compute-provider", "admin", "regulator"})
     @Operation(summary = "The end user this device node acts for, the chain account it signs with (the user's), and "
@@ -88,7 +96,8 @@ public class DeviceResource {
     @RolesAllowed("end-user")
     @Operation(summary = "Register the end user's data as a Data Token of their own: the body is its DDO (a DATA asset "
             + "of the user's organization without children), stored in the content store and registered on chain by the "
-            + "user's account. The same document again answers with the registration that stands.")
+            + "user's account, then listed in the platform's catalog. The same document again answers with the "
+            + "registration that stands (and lists it, if it was not).")
     @APIResponse(responseCode = "201", description = "registered")
     @APIResponse(responseCode = "200", description = "this document was registered already")
     @APIResponse(responseCode = "400", description = "invalid DDO, not a DATA leaf, an unknown op, or maxUses set")
@@ -110,8 +119,16 @@ public class DeviceResource {
         } catch (NodeAccount.NotRegistered notYet) {
             throw new ProblemException(Response.Status.CONFLICT, "end-user-not-registered", notYet.getMessage());
         }
+        String notListed = null;
+        try {
+            listing.list(registration.dt(), jwt.getRawToken());
+        } catch (AssetListing.NotListed e) {
+            // registered all the same: the chain is the commit point; the catalog is a copy, listed again on a retry
+            notListed = e.getMessage();
+        }
         var view = new RegistrationView(registration.dt().value(), registration.cid().value(),
-                registration.proof().value(), registration.tx().map(TransactionHash::value).orElse(null));
+                registration.proof().value(), registration.tx().map(TransactionHash::value).orElse(null),
+                notListed == null, notListed);
         return Response.status(registration.created() ? Response.Status.CREATED : Response.Status.OK).entity(view).build();
     }
 
@@ -191,7 +208,11 @@ public class DeviceResource {
     public record DeviceView(String organization, String endUser, String account, boolean registered) {
     }
 
-    public record RegistrationView(String dt, String cid, String proof, String tx) {
+    /**
+     * @param listed    whether the platform's catalog lists it now (the organization finds it there)
+     * @param notListed why not, if not: the token is registered all the same; registering again lists it
+     */
+    public record RegistrationView(String dt, String cid, String proof, String tx, boolean listed, String notListed) {
     }
 
     /** @param expiresAt ISO-8601 instant, optional: until withdrawn if absent */
