@@ -131,6 +131,11 @@ public class ServicesClient {
         return this.<T>send(service, "POST", url, body, JSON.constructType(type), "application/json").body();
     }
 
+    /** A DELETE of a URL outside the services' base URL with the user's token: as {@link #getAt}. */
+    public <T> T deleteAt(URI url, String service, Class<T> type) {
+        return this.<T>send(service, "DELETE", url, null, JSON.constructType(type), "application/json").body();
+    }
+
     /**
      * @param path absolute path below the base URL, starting with the service's context root,
      *             e.g. {@code /asset/api/v1/assets}

@@ -20,7 +20,10 @@ import java.util.Set;
  * panel only.
  */
 enum DashboardPanel {
-    /** The user's own DTs (tracer, {@code end-users/me/tokens}). */
+    /**
+     * The user's own DTs and their consents (tracer, {@code end-users/me/tokens} and their usage; the asset
+     * service, their DDOs; the user's device node).
+     */
     MY_DATA(END_USER),
     /** The organization's assets and the approvals waiting (asset service, {@code assets}). */
     MY_ASSETS(DATA_PROVIDER, COMPUTE_PROVIDER, ALGORITHM_PROVIDER),

@@ -16,9 +16,9 @@ import io.datatoken.portal.security.SignedInUser;
 import io.datatoken.portal.services.Asset;
 import io.datatoken.portal.services.AssetClient;
 import io.datatoken.portal.services.AuditEntry;
+import io.datatoken.portal.services.DeviceClient;
 import io.datatoken.portal.services.Job;
 import io.datatoken.portal.services.JobClient;
-import io.datatoken.portal.services.OwnToken;
 import io.datatoken.portal.services.TracerClient;
 import io.datatoken.portal.ui.Formats;
 import io.datatoken.portal.ui.MainLayout;
@@ -27,7 +27,6 @@ import io.datatoken.portal.ui.PortalSection;
 import io.datatoken.portal.ui.approvals.ApprovalRow;
 import io.datatoken.portal.ui.approvals.ApprovalRows;
 import io.datatoken.portal.ui.approvals.ApprovalsView;
-import io.datatoken.portal.ui.trace.TraceView;
 import io.datatoken.portal.ui.UserSummary;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -41,7 +40,8 @@ import java.util.Set;
  * its running jobs (algorithm providers and data users), and the newest events of the chain that
  * concern it (every organization's for a regulator or an admin), and for a provider the compositions
  * using its assets that wait for its approval; for an end user, their own data tokens, each a link to
- * its trace. Only the panels whose service answers the user's roles are shown ({@link DashboardPanel});
+ * its trace, and their consent to each composition made of them ({@link MyDataPanel}). Only the panels
+ * whose service answers the user's roles are shown ({@link DashboardPanel});
  * each shows its own failed call, and the others still load.
  */
 @Route(value = "", layout = MainLayout.class)
@@ -52,7 +52,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     static final int ROWS = 10;
 
     @Inject
-    public DashboardView(AssetClient assets, JobClient jobs, TracerClient tracer) {
+    public DashboardView(AssetClient assets, JobClient jobs, TracerClient tracer, DeviceClient devices) {
         SignedInUser user = CurrentUser.get();
         FlexLayout panels = new FlexLayout();
         panels.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -61,7 +61,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         Set<DashboardPanel> shown = DashboardPanel.shownTo(user.roles());
         panels.add(card(organization(user), "1 1 300px"));
         if (shown.contains(DashboardPanel.MY_DATA)) {
-            panels.add(card(myData(tracer), "2 1 420px"));
+            panels.add(card(new MyDataPanel(tracer, devices), "2 1 420px"));
         }
         if (shown.contains(DashboardPanel.MY_ASSETS)) {
             Panel assetsPanel = new Panel("my-assets", getTranslation("dashboard.assets.title"));
@@ -96,40 +96,6 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 labelled("dashboard.organization.name", new Span(summary.name())),
                 labelled("dashboard.organization.alias", organization),
                 labelled("dashboard.organization.roles", roles));
-    }
-
-    /**
-     * An end user's own DTs, each a link to its trace (which the tracer lets them read), and where their
-     * consent is decided: at their own device node, with their own key, never here.
-     */
-    private Panel myData(TracerClient tracer) {
-        Panel panel = new Panel("my-data", getTranslation("dashboard.my-data.title"));
-        Span count = new Span();
-        count.setId("my-data-count");
-        Grid<OwnToken> grid = compactGrid("my-data-grid", getTranslation("dashboard.my-data.none"));
-        grid.addComponentColumn(this::traceLink).setHeader(getTranslation("dashboard.my-data.dt")).setAutoWidth(true);
-        grid.addColumn(t -> getTranslation("kind." + t.kind())).setHeader(getTranslation("asset.kind"))
-                .setAutoWidth(true);
-        grid.addColumn(t -> Formats.time(t.registeredAt())).setHeader(getTranslation("asset.registered"))
-                .setAutoWidth(true);
-        grid.addColumn(t -> getTranslation("dashboard.my-data.uses", t.jobs(), Formats.time(t.lastUsedAt())))
-                .setHeader(getTranslation("dashboard.my-data.used")).setFlexGrow(2);
-        Span consent = new Span(getTranslation("dashboard.my-data.consent"));
-        consent.setId("my-data-consent");
-        consent.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-        panel.problem().attempt(tracer::myTokens).ifPresent(mine -> {
-            count.setText(getTranslation("dashboard.my-data.count", mine.tokens().size()));
-            // an end user registers a token per dataset at their device: a handful, all shown
-            grid.setItems(mine.tokens());
-        });
-        return panel.with(count, grid, consent);
-    }
-
-    private RouterLink traceLink(OwnToken token) {
-        RouterLink link = new RouterLink(Formats.shortHex(token.dt()), TraceView.class, token.dt());
-        link.setId("my-data-trace-" + token.dt());
-        link.getElement().setAttribute("title", token.dt());
-        return link;
     }
 
     private Panel myAssets(Panel panel, Optional<List<Asset>> mine) {

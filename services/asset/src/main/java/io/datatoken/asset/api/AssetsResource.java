@@ -150,7 +150,8 @@ public class AssetsResource {
 
     @GET
     @Path("/{dt}/ddo")
-    @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator"})
+    @RolesAllowed({"admin", "data-provider", "compute-provider", "algorithm-provider", "data-user", "regulator",
+            "end-user"})
     @Operation(summary = "The asset's DDO in canonical form, proven against the chain (CID and proof); "
             + "headers name both")
     @APIResponse(responseCode = "200", description = "the verified document")
