@@ -168,7 +168,8 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         return panel.with(grid);
     }
 
-    private static <T> Grid<T> compactGrid(String id, String emptyText) {
+    /** A grid of the dashboard's panels: compact, striped, every row shown. */
+    static <T> Grid<T> compactGrid(String id, String emptyText) {
         Grid<T> grid = new Grid<>();
         grid.setId(id);
         grid.setAllRowsVisible(true);

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
 import io.datatoken.portal.services.BackendProblem;
@@ -51,7 +50,7 @@ class MyDataPanel extends Panel {
         this.tracer = tracer;
         this.devices = devices;
         count.setId("my-data-count");
-        tokens = compactGrid("my-data-grid", getTranslation("dashboard.my-data.none"));
+        tokens = DashboardView.compactGrid("my-data-grid", getTranslation("dashboard.my-data.none"));
         tokens.addComponentColumn(this::traceLink).setHeader(getTranslation("dashboard.my-data.dt")).setAutoWidth(true);
         tokens.addColumn(t -> getTranslation("kind." + t.kind())).setHeader(getTranslation("asset.kind"))
                 .setAutoWidth(true);
@@ -60,7 +59,7 @@ class MyDataPanel extends Panel {
         tokens.addColumn(t -> getTranslation("dashboard.my-data.uses", t.jobs(), Formats.time(t.lastUsedAt())))
                 .setHeader(getTranslation("dashboard.my-data.used")).setFlexGrow(2);
 
-        compositions = compactGrid("my-data-compositions", getTranslation("dashboard.my-data.compositions.none"));
+        compositions = DashboardView.compactGrid("my-data-compositions", getTranslation("dashboard.my-data.compositions.none"));
         compositions.addColumn(c -> Formats.shortHex(c.token())).setTooltipGenerator(CompositionConsent::token)
                 .setHeader(getTranslation("dashboard.my-data.compositions.token")).setAutoWidth(true);
         compositions.addColumn(c -> Formats.shortHex(c.composition().dt()))
@@ -73,7 +72,7 @@ class MyDataPanel extends Panel {
         compositions.addComponentColumn(this::action).setAutoWidth(true);
 
         outcome.setId("my-data-consent-outcome");
-        denials = compactGrid("my-data-consent-denials", "");
+        denials = DashboardView.compactGrid("my-data-consent-denials", "");
         denials.addColumn(VerificationReport.Denial::rule).setHeader(getTranslation("dashboard.my-data.denial.rule"))
                 .setAutoWidth(true);
         denials.addColumn(VerificationReport.Denial::offending)
@@ -205,14 +204,5 @@ class MyDataPanel extends Panel {
         consentProblem.clear();
         denials.setItems(List.of());
         denials.setVisible(false);
-    }
-
-    private static <T> Grid<T> compactGrid(String id, String emptyText) {
-        Grid<T> grid = new Grid<>();
-        grid.setId(id);
-        grid.setAllRowsVisible(true);
-        grid.setEmptyStateText(emptyText);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        return grid;
     }
 }
