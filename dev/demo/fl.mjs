@@ -12,13 +12,14 @@
 //        model trained centrally on the same rows (computed here), else exit 1
 //
 // Usage: node dev/demo/fl.mjs [--stack <stack.json>] [--rounds N] [--timeout <seconds>]
-import { Fatal, Platform, log, parseArgs, readStack, run } from './platform.mjs';
+import { Fatal, log, parseArgs, run } from './platform.mjs';
 import {
   FEATURES, TOLERANCE, accuracy, centralModel, csv, demoRows, withinTolerance,
 } from './fl-data.mjs';
 import { DEMO_EXPIRY, demoDt } from './s1-documents.mjs';
 import {
-  authorize, bindFile, printRuns, publishJvmOps, registerAsset, registerDemoOrganizations, resultAt, runJob, submitJob, verify,
+  authorize, bindFile, openStack, printRuns, publishJvmOps, registerAsset, registerDemoOrganizations, resultAt,
+  runJob, submitJob, verify,
 } from './steps.mjs';
 
 const USAGE = 'usage: ./datatoken demo fl [--rounds <training rounds, default 5>] [--timeout <seconds for the job, default 300>]';
@@ -71,10 +72,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2), { stack: '', rounds: '5', timeout: '300', wait: '180' }, USAGE);
   const rounds = Number(args.rounds);
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100) throw new Fatal(`--rounds must be 1 to 100\n${USAGE}`);
-  const stack = readStack(args.stack);
-  const platform = new Platform(stack, { waitSeconds: Number(args.wait) });
-  log(`demo: federated learning on ${stack.instance}`);
-  await platform.ensureUp();
+  const { stack, platform } = await openStack(args, 'federated learning', ['bank-a', 'bank-b', 'vendor-a', 'fintech-c']);
   const { dt, algorithm } = await setUpAssets(platform, stack, rounds);
   const data = demoRows();
 

@@ -13,9 +13,9 @@
 // Usage: node dev/demo/s1.mjs [--stack <stack.json>] [--rows N] [--timeout <seconds>]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Fatal, Platform, log, parseArgs, readStack, run, seededRandom } from './platform.mjs';
+import { Fatal, log, parseArgs, run, seededRandom } from './platform.mjs';
 import { setUpS1Assets } from './s1-assets.mjs';
-import { authorize, printRuns, runJob, submitJob, verify } from './steps.mjs';
+import { authorize, openStack, printRuns, runJob, submitJob, verify } from './steps.mjs';
 
 const USAGE = 'usage: ./datatoken demo s1 [--rows <clients, default 200>] [--timeout <seconds for the job, default 120>]';
 /** Each party's rounding is at most half a unit of 2^-16, two parties; plus float noise of X W. */
@@ -52,12 +52,8 @@ async function bind(platform, stack, user, org, dt, files) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), { stack: '', rows: '200', timeout: '120', wait: '180' }, USAGE);
-  const stack = readStack(args.stack);
-  if (!stack.computeNodes) throw new Fatal(`${stack.file} names no compute nodes; restart the stack with this version`);
-  const platform = new Platform(stack, { waitSeconds: Number(args.wait) });
-  log(`demo: scenario S1 on ${stack.instance}`);
+  const { stack, platform } = await openStack(args, 'scenario S1', ['bank-a', 'bank-b', 'fintech-c']);
   log(`    compute nodes: ${Object.entries(stack.computeNodes).map(([o, u]) => `${o} ${u}`).join(', ')}`);
-  await platform.ensureUp();
   const { dt } = await setUpS1Assets(platform, stack);
   const algorithm = dt['C-algorithm'];
 

@@ -26,10 +26,11 @@ import { join } from 'node:path';
 import {
   FEATURES, TOLERANCE, accuracy, centralModel, csv, demoRows, withinTolerance,
 } from './fl-data.mjs';
-import { Fatal, Platform, inCanonicalShape, log, parseArgs, readStack, reasonOf, run } from './platform.mjs';
+import { Fatal, inCanonicalShape, log, parseArgs, reasonOf, run } from './platform.mjs';
 import { DEMO_EXPIRY, demoDt } from './s1-documents.mjs';
 import {
-  authorize, bindFile, printRuns, publishJvmOps, registerAsset, registerDemoOrganizations, resultAt, runJob, submitJob, verify,
+  authorize, bindFile, openStack, printRuns, publishJvmOps, registerAsset, registerDemoOrganizations, resultAt,
+  runJob, submitJob, verify,
 } from './steps.mjs';
 
 const USAGE = 'usage: ./datatoken demo s2 [--rounds <training rounds, default 5>] [--dropouts <devices that drop out: 0 '
@@ -191,14 +192,8 @@ async function main() {
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 100) throw new Fatal(`--rounds must be 1 to 100\n${USAGE}`);
   const dropouts = Number(args.dropouts);
   if (dropouts !== 0 && dropouts !== 1) throw new Fatal(`--dropouts must be 0 or 1\n${USAGE}`);
-  const stack = readStack(args.stack);
-  if (!stack.computeNodes?.[VENDOR] || !stack.computeNodes?.['medco-b']) {
-    throw new Fatal(`S2 needs the compute nodes of ${VENDOR} and medco-b (DATATOKEN_COMPUTE_NODES)`);
-  }
+  const { stack, platform } = await openStack(args, 'S2 edge federated learning', [VENDOR, 'medco-b']);
   const devices = devicesOf(stack);
-  const platform = new Platform(stack, { waitSeconds: Number(args.wait) });
-  log(`demo: S2 edge federated learning on ${stack.instance}`);
-  await platform.ensureUp();
   log('==> 1. organizations on chain (as admin)');
   await registerDemoOrganizations(platform);
   const ops = await publishJvmOps(platform, OP_VERSION, ['edge-train', 'fed-avg']);

@@ -15,10 +15,11 @@
 //  10.   rita audits every use of the bank's list from the tracer
 //
 // Usage: node dev/demo/s3.mjs [--stack <stack.json>] [--timeout <seconds>]
-import { Fatal, Platform, log, parseArgs, readStack, reasonOf, run, sha256 } from './platform.mjs';
+import { Fatal, log, parseArgs, reasonOf, run, sha256 } from './platform.mjs';
 import { DEMO_EXPIRY, demoDt } from './s1-documents.mjs';
 import {
-  authorize, bindFile, printRuns, publishJvmOps, registerAsset, registerDemoOrganizations, runJob, submitJob, verify,
+  authorize, bindFile, openStack, printRuns, publishJvmOps, registerAsset, registerDemoOrganizations, runJob,
+  submitJob, verify,
 } from './steps.mjs';
 
 const USAGE = 'usage: ./datatoken demo s3 [--timeout <seconds for the job, default 180>]';
@@ -98,11 +99,7 @@ async function setUpS3Assets(platform, stack) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), { stack: '', timeout: '180', wait: '180' }, USAGE);
-  const stack = readStack(args.stack);
-  if (!stack.computeNodes) throw new Fatal(`${stack.file} names no compute nodes; restart the stack with this version`);
-  const platform = new Platform(stack, { waitSeconds: Number(args.wait) });
-  log(`demo: scenario S3 on ${stack.instance}`);
-  await platform.ensureUp();
+  const { stack, platform } = await openStack(args, 'scenario S3', ['vendor-a', 'bank-b']);
   const dt = await setUpS3Assets(platform, stack);
   const query = dt['S3-query'];
   const lists = demoLists();

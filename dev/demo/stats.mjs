@@ -16,10 +16,11 @@
 //        decrypts the sum; victor reads it, and it must equal the plaintext sum, else exit 1
 //
 // Usage: node dev/demo/stats.mjs [--stack <stack.json>] [--timeout <seconds>]
-import { Fatal, Platform, log, parseArgs, readStack, run, seededRandom } from './platform.mjs';
+import { Fatal, log, parseArgs, run, seededRandom } from './platform.mjs';
 import { DEMO_EXPIRY, demoDt } from './s1-documents.mjs';
 import {
-  authorize, bindFile, printRuns, publishJvmOps, registerAsset, registerDemoOrganizations, resultAt, runJob, submitJob, verify,
+  authorize, bindFile, openStack, printRuns, publishJvmOps, registerAsset, registerDemoOrganizations, resultAt,
+  runJob, submitJob, verify,
 } from './steps.mjs';
 
 const USAGE = 'usage: ./datatoken demo stats [--timeout <seconds for the job, default 180>]';
@@ -124,11 +125,7 @@ async function setUpAssets(platform, stack) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), { stack: '', timeout: '180', wait: '180' }, USAGE);
-  const stack = readStack(args.stack);
-  if (!stack.computeNodes) throw new Fatal(`${stack.file} names no compute nodes; restart the stack with this version`);
-  const platform = new Platform(stack, { waitSeconds: Number(args.wait) });
-  log(`demo: joint statistics on ${stack.instance}`);
-  await platform.ensureUp();
+  const { stack, platform } = await openStack(args, 'joint statistics', ['bank-a', 'bank-b', 'fintech-c', 'vendor-a']);
   const dt = await setUpAssets(platform, stack);
   const algorithm = dt['ST-statistics'];
   const incomes = demoIncomes();

@@ -4,7 +4,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  Fatal, REPO, canonicalBytes, cidOf, inCanonicalShape, log, proofOf, publishOp, reasonOf, registerOrganization,
+  Fatal, Platform, REPO, canonicalBytes, cidOf, inCanonicalShape, log, proofOf, publishOp, readStack, reasonOf,
+  registerOrganization,
 } from './platform.mjs';
 
 const PLATFORM_ROLES = ['data-provider', 'compute-provider', 'algorithm-provider', 'data-user', 'regulator'];
@@ -17,6 +18,23 @@ function demoOrganizations() {
     const roles = new Set(org.members.flatMap((m) => rolesOf.get(m.username) ?? []));
     return { alias: org.alias, roles: PLATFORM_ROLES.filter((role) => roles.has(role)) };
   }).filter((org) => org.roles.length > 0);
+}
+
+/**
+ * The running stack of a demo's --stack flag and a client of it once its services answer, after checking
+ * it runs the compute nodes of the organizations `needs` names (any node at all if none): {stack, platform}.
+ */
+export async function openStack(args, title, needs = []) {
+  const stack = readStack(args.stack);
+  const missing = needs.filter((org) => !stack.computeNodes?.[org]);
+  if (!stack.computeNodes || missing.length) {
+    throw new Fatal(`${stack.file} names no compute node of ${missing.join(', ') || 'any organization'} `
+      + '(DATATOKEN_COMPUTE_NODES); restart the stack with this version');
+  }
+  const platform = new Platform(stack, { waitSeconds: Number(args.wait) });
+  log(`demo: ${title} on ${stack.instance}`);
+  await platform.ensureUp();
+  return { stack, platform };
 }
 
 /** Registers every demo organization on chain (as admin) with its members' roles, unless it is. */

@@ -138,26 +138,18 @@ compute_launch() {
         "$WLP_DIR/bin/server" run "$component" --clean
 }
 
-# "organization": value pairs of every organization's node, for stack.json.
+# "key": value pairs for stack.json, of every organization's node (key: its alias) or, with --devices,
+# every device node (key: organization/end user); each value is what function $1 gives for the node's id.
 compute_json_map() {
-    local fn="$1" org first=true
+    local fn="$1" key id first=true keys="$DT_COMPUTE_NODES"
+    [[ "${2:-}" == --devices ]] && keys="$DT_DEVICE_NODES"
     printf '{'
-    for org in $DT_COMPUTE_NODES; do
+    for key in $keys; do
+        id="$key"
+        [[ "${2:-}" == --devices ]] && id=$(device_id "$key")
         $first || printf ', '
         first=false
-        printf '"%s": "%s"' "$org" "$("$fn" "$org")"
-    done
-    printf '}'
-}
-
-# "organization/end user": value pairs of every device node, for stack.json.
-device_json_map() {
-    local fn="$1" pair first=true
-    printf '{'
-    for pair in $DT_DEVICE_NODES; do
-        $first || printf ', '
-        first=false
-        printf '"%s": "%s"' "$pair" "$("$fn" "$(device_id "$pair")")"
+        printf '"%s": "%s"' "$key" "$("$fn" "$id")"
     done
     printf '}'
 }

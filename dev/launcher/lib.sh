@@ -281,8 +281,8 @@ write_stack_json() {
   "deployment": "$DT_STATE/chain/deployment.json",
   "computeNodes": $(compute_json_map compute_api_url),
   "computeDatasets": $(compute_json_map compute_datasets_dir),
-  "deviceNodes": $(device_json_map compute_api_url),
-  "deviceDatasets": $(device_json_map compute_datasets_dir)
+  "deviceNodes": $(compute_json_map compute_api_url --devices),
+  "deviceDatasets": $(compute_json_map compute_datasets_dir --devices)
 }
 JSON
 }

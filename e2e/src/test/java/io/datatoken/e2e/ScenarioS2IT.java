@@ -234,6 +234,8 @@ class ScenarioS2IT {
         Problems.assertProblem(post(device("u3") + "/v1/device/assets", "u3", owner.formatted("vendor-a", "\"maxUses\":3")),
                 400, "max-uses-unsupported");
         Problems.assertProblem(post(device("u3") + "/v1/device/assets", "u3", "{\"dt\":\"0x12\"}"), 400, "invalid-ddo");
+        Problems.assertProblem(post(device("u3") + "/v1/device/consents", "u3", ""), 400, "malformed-json");
+        Problems.assertProblem(post(device("u3") + "/v1/device/consents", "u3", "{\"child\":"), 400, "malformed-json");
         Problems.assertProblem(stack.get(URI.create(stack.computeNode("vendor-a") + "/v1/device"), stack.tokenOf("victor")),
                 404, "not-a-device-node");
 

@@ -1,6 +1,7 @@
 package io.datatoken.compute.api;
 
 import io.datatoken.compute.device.DeviceRefused;
+import io.datatoken.compute.runs.NodeAccount;
 import io.datatoken.domain.verification.ChildVerdict;
 import io.datatoken.support.web.Problem;
 import jakarta.ws.rs.core.Context;
@@ -13,6 +14,20 @@ import jakarta.ws.rs.ext.Provider;
 /** A device's refusals as problem+json; a refusal by the end user's terms carries the node's verdict. */
 @Provider
 public class DeviceProblems implements ExceptionMapper<DeviceRefused> {
+
+    /** The device's account is not yet its end user's on chain: 409, saying what the organization must do. */
+    @Provider
+    public static class NotRegistered implements ExceptionMapper<NodeAccount.NotRegistered> {
+
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(NodeAccount.NotRegistered e) {
+            return Problem.of(Response.Status.CONFLICT, "end-user-not-registered", e.getMessage())
+                    .at(uri == null ? null : uri.getRequestUri().getPath()).toResponse();
+        }
+    }
 
     @Context
     UriInfo uri;

@@ -116,8 +116,6 @@ public class DeviceResource {
             registration = assets.register(document);
         } catch (DdoRejected rejected) {
             throw new ProblemException(Response.Status.BAD_REQUEST, "invalid-ddo", rejected.getMessage());
-        } catch (NodeAccount.NotRegistered notYet) {
-            throw new ProblemException(Response.Status.CONFLICT, "end-user-not-registered", notYet.getMessage());
         }
         String notListed = null;
         try {
@@ -158,12 +156,7 @@ public class DeviceResource {
             throw new ProblemException(Response.Status.BAD_REQUEST, "expiry-in-past", "expiresAt " + expiresAt.get()
                     + " is not in the future");
         }
-        EndUserConsents.Consent consent;
-        try {
-            consent = consents.give(child, parent, expiresAt);
-        } catch (NodeAccount.NotRegistered notYet) {
-            throw new ProblemException(Response.Status.CONFLICT, "end-user-not-registered", notYet.getMessage());
-        }
+        EndUserConsents.Consent consent = consents.give(child, parent, expiresAt);
         var view = new ConsentView(consent.child().value(), consent.parent().value(),
                 consent.expiresAt() == null ? null : consent.expiresAt().toString(),
                 consent.tx().map(TransactionHash::value).orElse(null), VerdictView.of(consent.verdict()));
@@ -182,11 +175,7 @@ public class DeviceResource {
         requireDeviceUser();
         DataTokenId token = Params.dataTokenId("child", child);
         DataTokenId composition = Params.dataTokenId("parent", parent);
-        try {
-            return new WithdrawalView(token.value(), composition.value(), consents.withdraw(token, composition).value());
-        } catch (NodeAccount.NotRegistered notYet) {
-            throw new ProblemException(Response.Status.CONFLICT, "end-user-not-registered", notYet.getMessage());
-        }
+        return new WithdrawalView(token.value(), composition.value(), consents.withdraw(token, composition).value());
     }
 
     private void requireDevice() {

@@ -13,7 +13,6 @@ import io.datatoken.domain.content.ContentNotFound;
 import io.datatoken.domain.content.ContentStore;
 import io.datatoken.domain.content.ContentTampered;
 import io.datatoken.domain.ledger.TransactionHash;
-import io.datatoken.domain.op.OpHash;
 import io.datatoken.domain.op.OpLedger;
 import io.datatoken.domain.token.DataToken;
 import io.datatoken.domain.token.DataTokenId;
@@ -131,8 +130,7 @@ public class EndUserConsents {
             children.put(dt.value(), new Child(verifiedDdoOf(child), 0));
         }
         try {
-            return new TermsVerifier(clock).verify(parentDdo, children, op -> ops.find(OpHash.of(op))
-                    .map(o -> o.usable() ? OpStatus.USABLE : OpStatus.DEPRECATED).orElse(OpStatus.UNKNOWN));
+            return new TermsVerifier(clock).verify(parentDdo, children, OpStatus.in(ops));
         } catch (IllegalArgumentException inconsistent) {
             throw new DeviceRefused(CONFLICT, "inconsistent-composition", "the document of " + composition.id()
                     + " does not match its children on chain: " + inconsistent.getMessage());

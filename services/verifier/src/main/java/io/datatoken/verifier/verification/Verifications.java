@@ -8,7 +8,6 @@ import static io.datatoken.verifier.verification.VerificationRefused.Why.NOT_FOU
 import io.datatoken.domain.asset.Ddo;
 import io.datatoken.domain.asset.DdoRejected;
 import io.datatoken.domain.content.ContentStore;
-import io.datatoken.domain.op.OpHash;
 import io.datatoken.domain.op.OpLedger;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.token.DataToken;
@@ -133,8 +132,7 @@ public class Verifications {
     }
 
     private Function<String, OpStatus> opStatus() {
-        return op -> ops.find(OpHash.of(op)).map(o -> o.usable() ? OpStatus.USABLE : OpStatus.DEPRECATED)
-                .orElse(OpStatus.UNKNOWN);
+        return OpStatus.in(ops);
     }
 
     private Ddo verifiedDdoOf(DataToken token) {

@@ -1,5 +1,6 @@
 package io.datatoken.support.web;
 
+import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -59,6 +60,19 @@ public final class ProblemMappers {
 
         private static String kind(Response.StatusType status) {
             return status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+        }
+    }
+
+    /** A request body JSON-B cannot read (empty, not JSON, wrong shape): the client's to fix, 400. */
+    @Provider
+    public static class UnreadableJson implements ExceptionMapper<JsonbException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(JsonbException e) {
+            return Problem.of(Response.Status.BAD_REQUEST, "malformed-json", "the request body is not the JSON this "
+                    + "endpoint takes (see /openapi/ui): " + e.getMessage()).at(path(uri)).toResponse();
         }
     }
 
