@@ -2,9 +2,12 @@
 // requester (A) and a responder (B) over N x N items, and in the same process, on the same threads,
 // the bound: the same number of X25519 scalar multiplications alone (4 per pair of items: A blinds x,
 // B re-blinds it, B blinds y, A re-blinds that). Elements per second per core = 2N / wall time / threads.
+// The multiplications use the fastest X25519 engine here (OpenSSL's when libcrypto 3 loads, decision
+// 0022); Bouncy Castle's, the baseline, is timed in the same run on a sample of the same points.
 //
 // Options: --size N (default 1000000), --overlap K (common items, default N / 10),
-//          --threads T (default: available cores), --warmup W (items per side of the warm-up run).
+//          --threads T (default: available cores), --warmup W (items per side of the warm-up run),
+//          --engine openssl|bouncy-castle (default: the fastest available).
 
 import io.datatoken.privacy.psi.BlindedPoints;
 import io.datatoken.privacy.psi.BlindingPool;
@@ -14,14 +17,15 @@ import io.datatoken.privacy.psi.PsiRequester;
 import io.datatoken.privacy.psi.PsiResponder;
 import io.datatoken.privacy.psi.PsiResponse;
 import io.datatoken.privacy.psi.PsiTerms;
+import io.datatoken.privacy.psi.X25519Engine;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.bouncycastle.math.ec.rfc7748.X25519;
 
 public class psi {
 
@@ -34,7 +38,8 @@ public class psi {
         } catch (IllegalArgumentException bad) {
             // NumberFormatException too: a usage error, said in one line
             System.err.println("bench psi: " + bad.getMessage()
-                    + "\nusage: ./datatoken bench psi [--size N] [--overlap K] [--threads T] [--warmup W]");
+                    + "\nusage: ./datatoken bench psi [--size N] [--overlap K] [--threads T] [--warmup W] "
+                    + "[--engine openssl|bouncy-castle]");
             System.exit(2);
         }
     }
@@ -47,11 +52,12 @@ public class psi {
         if (overlap > size) {
             throw new IllegalArgumentException("--overlap " + overlap + " exceeds --size " + size);
         }
-        System.out.printf("ECDH-PSI over curve25519 (RFC 9380 hash-to-curve, X25519 ladder), %,d x %,d items, %,d common, "
-                + "%d threads on %d cores, load average %s%n", size, size, overlap, threads,
+        X25519Engine engine = engine(args);
+        System.out.printf("ECDH-PSI over curve25519 (RFC 9380 hash-to-curve, X25519 by %s), %,d x %,d items, %,d common, "
+                + "%d threads on %d cores, load average %s%n", engine.name(), size, size, overlap, threads,
                 Runtime.getRuntime().availableProcessors(), loadAverage());
 
-        try (var pool = new BlindingPool(threads)) {
+        try (var pool = new BlindingPool(threads, engine)) {
             System.out.printf("warm-up: %,d x %,d ...%n", warmup, warmup);
             run(pool, items("warm-a", warmup, warmup / 10), items("warm-b", warmup, warmup / 10), warmup / 10);
 
@@ -59,7 +65,8 @@ public class psi {
             List<String> b = items("client", size, overlap);
             System.gc();
             Run run = run(pool, a, b, overlap);
-            double bound = scalarMultsAlone(pool, run.requestMessage.requesterPoints(), 4);
+            double bound = scalarMultsAlone(pool, engine, run.requestMessage.requesterPoints(), 4);
+            double boundCpuOfRun = boundCpu;
 
             double elements = 2.0 * size;
             double perCore = elements / run.total / threads;
@@ -74,7 +81,17 @@ public class psi {
                     GOAL_RATIO * 100, ratio >= GOAL_RATIO ? "met" : "NOT met");
             System.out.printf("per CPU-second actually received (shared cores): protocol %,.0f elements, bound %,.0f, "
                     + "ratio %.0f %% (CPU %.1f s vs %.1f s; %.0f %% of %d threads' wall time)%n", elements / run.cpu,
-                    elements / boundCpu, boundCpu / run.cpu * 100, run.cpu, boundCpu, run.cpu / run.total / threads * 100, threads);
+                    elements / boundCpuOfRun, boundCpuOfRun / run.cpu * 100, run.cpu, boundCpuOfRun,
+                    run.cpu / run.total / threads * 100, threads);
+            double perMult = bound * threads / (4.0 * size) * 1e6;
+            if (engine != X25519Engine.bouncyCastle()) {
+                // the baseline on a sample: all 4N multiplications by Bouncy Castle would double the run
+                BlindedPoints sample = BlindedPoints.fromBytes(Arrays.copyOf(run.requestMessage.requesterPoints().toBytes(),
+                        Math.min(size, 100_000) * BlindedPoints.POINT_SIZE));
+                double baseline = scalarMultsAlone(pool, X25519Engine.bouncyCastle(), sample, 1) * threads / sample.size() * 1e6;
+                System.out.printf("X25519 baseline, Bouncy Castle on %,d of the same points: %.1f us per multiplication per "
+                        + "thread; %s %.1f us, %.2fx as fast%n", sample.size(), baseline, engine.name(), perMult, baseline / perMult);
+            }
             System.out.printf("load average after: %s%n", loadAverage());
         }
     }
@@ -104,18 +121,20 @@ public class psi {
         return new Run(request, seconds(t1 - t0), seconds(t2 - t1), seconds(t3 - t2), seconds(t3 - t0), seconds(cpu1 - cpu0));
     }
 
-    /** Seconds for rounds x points.size() X25519 scalar multiplications on the pool's threads. */
-    static double scalarMultsAlone(BlindingPool pool, BlindedPoints points, int rounds) {
+    /** Seconds for rounds x points.size() X25519 scalar multiplications by the engine on the pool's threads. */
+    static double scalarMultsAlone(BlindingPool pool, X25519Engine engine, BlindedPoints points, int rounds) {
         byte[] in = points.toBytes();
         byte[] out = new byte[in.length];
-        byte[] scalar = new byte[X25519.SCALAR_SIZE];
-        X25519.generatePrivateKey(new SecureRandom(), scalar);
+        byte[] scalar = new byte[32];
+        new SecureRandom().nextBytes(scalar);
         long cpu0 = cpuNanos();
         long start = System.nanoTime();
         for (int round = 0; round < rounds; round++) {
             pool.inChunks(points.size(), (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    X25519.scalarMult(scalar, 0, in, i * BlindedPoints.POINT_SIZE, out, i * BlindedPoints.POINT_SIZE);
+                try (var multiplier = engine.multiplier(scalar)) {
+                    for (int i = from; i < to; i++) {
+                        multiplier.multiply(in, i * BlindedPoints.POINT_SIZE, out, i * BlindedPoints.POINT_SIZE);
+                    }
                 }
             });
         }
@@ -154,6 +173,21 @@ public class psi {
         } catch (Exception e) {
             return "n/a";
         }
+    }
+
+    static X25519Engine engine(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--engine")) {
+                String name = i + 1 < args.length ? args[i + 1] : "";
+                return switch (name) {
+                    case "bouncy-castle" -> X25519Engine.bouncyCastle();
+                    case "openssl" -> X25519Engine.openSsl().orElseThrow(() -> new IllegalArgumentException(
+                            "--engine openssl: OpenSSL's libcrypto.so.3 does not load here (install libssl3)"));
+                    default -> throw new IllegalArgumentException("--engine takes openssl or bouncy-castle, not '" + name + "'");
+                };
+            }
+        }
+        return X25519Engine.fastest();
     }
 
     static int intOption(String[] args, String name, int fallback) {

@@ -26,10 +26,7 @@ final class BlindingKey {
 
     /** A key kept between two steps of one run (the scalar as {@link #scalar()} gave it). */
     static BlindingKey of(byte[] scalar) {
-        if (scalar.length != SIZE) {
-            throw new IllegalArgumentException("a blinding scalar is " + SIZE + " bytes");
-        }
-        return new BlindingKey(scalar.clone());
+        return new BlindingKey(checkedScalar(scalar));
     }
 
     /** The secret itself (a copy): only for the party's own state between two steps. */
@@ -37,15 +34,17 @@ final class BlindingKey {
         return scalar.clone();
     }
 
-    /** out[outOff..+32) = [this] u, u read from in[inOff..+32). */
-    void blind(byte[] in, int inOff, byte[] out, int outOff) {
-        X25519.scalarMult(scalar, 0, in, inOff, out, outOff);
+    /** Blinding by this key with the engine's multiplication, for one thread; close it when done. */
+    X25519Engine.Multiplier multiplier(X25519Engine engine) {
+        return engine.multiplier(scalar);
     }
 
-    byte[] blind(byte[] u) {
-        byte[] out = new byte[BlindedPoints.POINT_SIZE];
-        blind(u, 0, out, 0);
-        return out;
+    /** A copy of a 32-byte scalar, refused at any other length. */
+    static byte[] checkedScalar(byte[] scalar) {
+        if (scalar.length != SIZE) {
+            throw new IllegalArgumentException("a blinding scalar is " + SIZE + " bytes");
+        }
+        return scalar.clone();
     }
 
     @Override

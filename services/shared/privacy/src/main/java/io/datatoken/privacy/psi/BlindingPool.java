@@ -10,22 +10,31 @@ import java.util.concurrent.Future;
 
 /**
  * The bulk curve work of PSI (hash-to-curve and scalar multiplication, nearly all of its time) split
- * in chunks over a fixed number of threads. Both parties of one process may share a pool: their steps
- * alternate, never overlap.
+ * in chunks over a fixed number of threads, multiplying with one {@link X25519Engine}. Both parties of
+ * one process may share a pool: their steps alternate, never overlap.
  */
 public final class BlindingPool implements AutoCloseable {
 
     private static final int CHUNKS_PER_THREAD = 8;
     private static final int MIN_CHUNK = 64;
+    /** Items hashed to the curve with one inversion: the inversion's cost shared, the batch small in cache. */
+    private static final int HASH_BATCH = 256;
 
     private final int threads;
+    private final X25519Engine engine;
     private final ExecutorService executor;
 
+    /** A pool of the given threads on the fastest engine here ({@link X25519Engine#fastest()}). */
     public BlindingPool(int threads) {
+        this(threads, X25519Engine.fastest());
+    }
+
+    public BlindingPool(int threads, X25519Engine engine) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
         }
         this.threads = threads;
+        this.engine = engine;
         this.executor = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "psi-blinding");
             thread.setDaemon(true);
@@ -42,15 +51,24 @@ public final class BlindingPool implements AutoCloseable {
         return threads;
     }
 
+    public X25519Engine engine() {
+        return engine;
+    }
+
     /** [key] H(item) for each item, in the items' order. */
     BlindedPoints hashAndBlind(List<byte[]> items, BlindingKey key) {
         byte[] out = new byte[items.size() * BlindedPoints.POINT_SIZE];
         inChunks(items.size(), (from, to) -> {
             HashToCurve25519 hash = HashToCurve25519.forPsi();
-            byte[] u = new byte[BlindedPoints.POINT_SIZE];
-            for (int i = from; i < to; i++) {
-                hash.hashToCurve(items.get(i), u, 0);
-                key.blind(u, 0, out, i * BlindedPoints.POINT_SIZE);
+            byte[] u = new byte[HASH_BATCH * BlindedPoints.POINT_SIZE];
+            try (X25519Engine.Multiplier blinding = key.multiplier(engine)) {
+                for (int start = from; start < to; start += HASH_BATCH) {
+                    int end = Math.min(to, start + HASH_BATCH);
+                    hash.hashToCurve(items, start, end, u, 0);
+                    for (int i = start; i < end; i++) {
+                        blinding.multiply(u, (i - start) * BlindedPoints.POINT_SIZE, out, i * BlindedPoints.POINT_SIZE);
+                    }
+                }
             }
         });
         return new BlindedPoints(out);
@@ -61,8 +79,10 @@ public final class BlindingPool implements AutoCloseable {
         byte[] in = points.packed();
         byte[] out = new byte[in.length];
         inChunks(points.size(), (from, to) -> {
-            for (int i = from; i < to; i++) {
-                key.blind(in, i * BlindedPoints.POINT_SIZE, out, i * BlindedPoints.POINT_SIZE);
+            try (X25519Engine.Multiplier blinding = key.multiplier(engine)) {
+                for (int i = from; i < to; i++) {
+                    blinding.multiply(in, i * BlindedPoints.POINT_SIZE, out, i * BlindedPoints.POINT_SIZE);
+                }
             }
         });
         return new BlindedPoints(out);

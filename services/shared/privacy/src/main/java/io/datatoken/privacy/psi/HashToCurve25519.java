@@ -2,6 +2,8 @@ package io.datatoken.privacy.psi;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.hash2curve.impl.XmdMessageExpansion;
 import org.bouncycastle.math.ec.rfc7748.X25519Field;
@@ -15,7 +17,7 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * <p>Bouncy Castle 1.87 has this suite only over {@code BigInteger} (about 5 times the cost of an
  * X25519 scalar multiplication), which would bound the PSI far below its goal; this class does the map,
  * the addition and the cofactor clearing on Bouncy Castle's X25519 field arithmetic instead, with one
- * exponentiation per map and one inversion in all. Constant-time except for branches taken only
+ * exponentiation per map and, for a batch of messages, one inversion in all. Constant-time except for branches taken only
  * with negligible probability (the two mapped points sharing a u-coordinate).
  *
  * <p>Not thread-safe (the message expansion holds a digest): one instance per thread.
@@ -45,8 +47,7 @@ final class HashToCurve25519 {
 
     /** The u-coordinate of hash_to_curve(msg), written at out[outOff..outOff+32). */
     void hashToCurve(byte[] msg, byte[] out, int outOff) {
-        BigInteger[] u = hashToField(msg);
-        fromFieldElements(u[0], u[1], out, outOff);
+        hashToCurve(List.of(msg), 0, 1, out, outOff);
     }
 
     byte[] hashToCurve(byte[] msg) {
@@ -55,21 +56,76 @@ final class HashToCurve25519 {
         return out;
     }
 
-    /** hash_to_field(msg, 2): two elements of GF(p) from 2 * L uniform bytes. */
-    BigInteger[] hashToField(byte[] msg) {
-        byte[] uniform = expansion.expandMessage(msg, dst, 2 * L);
-        return new BigInteger[] {os2ipModP(uniform, 0), os2ipModP(uniform, L)};
+    /**
+     * The u-coordinates of hash_to_curve(msgs[i]) for i in [from, to), written one after the other from
+     * out[outOff]: the points stay projective until one inversion for all of them (Montgomery's trick).
+     */
+    void hashToCurve(List<byte[]> msgs, int from, int to, byte[] out, int outOff) {
+        int n = to - from;
+        if (n <= 0) {
+            return;
+        }
+        int[][] x = new int[n][], z = new int[n][], prefix = new int[n][];
+        for (int i = 0; i < n; i++) {
+            int[][] u = fieldElements(msgs.get(from + i));
+            x[i] = F();
+            z[i] = F();
+            projective(u[0], u[1], x[i], z[i]);
+            prefix[i] = F();
+            if (i == 0) {
+                X25519Field.copy(z[0], 0, prefix[0], 0);
+            } else {
+                X25519Field.mul(prefix[i - 1], z[i], prefix[i]);
+            }
+        }
+        int[] inverse = F(), zInverse = F();
+        X25519Field.inv(prefix[n - 1], inverse); // 1 / (z_0 ... z_{n-1})
+        for (int i = n - 1; i >= 0; i--) {
+            if (i > 0) {
+                X25519Field.mul(inverse, prefix[i - 1], zInverse);
+                X25519Field.mul(inverse, z[i], inverse); // now 1 / (z_0 ... z_{i-1})
+            } else {
+                X25519Field.copy(inverse, 0, zInverse, 0);
+            }
+            X25519Field.mul(x[i], zInverse, x[i]);
+            X25519Field.normalize(x[i]);
+            X25519Field.encode(x[i], out, outOff + 32 * i);
+        }
     }
 
-    /** map_to_curve(u0) + map_to_curve(u1), cofactor cleared: the u-coordinate. */
+    /** hash_to_field(msg, 2): two elements of GF(p) from 2 * L uniform bytes (tests compare them to the RFC's). */
+    BigInteger[] hashToField(byte[] msg) {
+        int[][] u = fieldElements(msg);
+        return new BigInteger[] {toBigInteger(u[0]), toBigInteger(u[1])};
+    }
+
+    private int[][] fieldElements(byte[] msg) {
+        byte[] uniform = expansion.expandMessage(msg, dst, 2 * L);
+        return new int[][] {os2ipModP(uniform, 0), os2ipModP(uniform, L)};
+    }
+
+    /** map_to_curve(u0) + map_to_curve(u1), cofactor cleared: the u-coordinate (tests' entry). */
     static void fromFieldElements(BigInteger u0, BigInteger u1, byte[] out, int outOff) {
-        int[][] q0 = map(element(u0));
-        int[][] q1 = map(element(u1));
+        int[] x = F(), z = F();
+        projective(element(u0), element(u1), x, z);
+        X25519Field.inv(z, z);
+        X25519Field.mul(x, z, x);
+        X25519Field.normalize(x);
+        X25519Field.encode(x, out, outOff);
+    }
+
+    /**
+     * map_to_curve(u0) + map_to_curve(u1), cofactor cleared, as a projective u = x / z with z never zero
+     * (the identity, which only a negligible pair of inputs reaches, is u = 0 / 1 as X25519 encodes it).
+     */
+    private static void projective(int[] u0, int[] u1, int[] x, int[] z) {
+        int[][] q0 = map(u0);
+        int[][] q1 = map(u1);
         int[] xn0 = q0[0], xd0 = q0[1], y0 = q0[2], xn1 = q1[0], xd1 = q1[1], y1 = q1[2];
 
         // Chord addition with x_i = xn_i / xd_i kept as fractions: lambda = dy * D / N,
         // x3 = lambda^2 - J - x0 - x1 = (dy^2 D^3 - (J D + S) N^2) / (N^2 D).
-        int[] n = F(), d = F(), s = F(), dy = F(), t = F(), x = F(), z = F();
+        int[] n = F(), d = F(), s = F(), dy = F(), t = F();
         X25519Field.mul(xn1, xd0, t);
         X25519Field.mul(xn0, xd1, s);
         X25519Field.sub(t, s, n);
@@ -96,7 +152,7 @@ final class HashToCurve25519 {
                 X25519Field.copy(xn0, 0, x, 0);
                 X25519Field.copy(xd0, 0, z, 0);
                 doublings = 4;
-            } else { // Q0 == -Q1: the identity, encoded as u = 0
+            } else { // Q0 == -Q1: the identity
                 X25519Field.one(x);
                 X25519Field.zero(z);
             }
@@ -104,10 +160,10 @@ final class HashToCurve25519 {
         for (int i = 0; i < doublings; i++) {
             doubleX(x, z);
         }
-        X25519Field.inv(z, z);
-        X25519Field.mul(x, z, x);
-        X25519Field.normalize(x);
-        X25519Field.encode(x, out, outOff);
+        if (isZero(z)) { // the identity (negligible, as above): u = 0, and no zero in a batch's product
+            X25519Field.zero(x);
+            X25519Field.one(z);
+        }
     }
 
     /** The affine (x, y) of map_to_curve_elligator2(u), for tests against the RFC's Q0 and Q1. */
@@ -243,10 +299,30 @@ final class HashToCurve25519 {
         return bytes[0] & 1;
     }
 
-    private static BigInteger os2ipModP(byte[] bytes, int off) {
-        byte[] big = new byte[L];
-        System.arraycopy(bytes, off, big, 0, L);
-        return new BigInteger(1, big).mod(P);
+    /**
+     * OS2IP of the L = 48 big-endian bytes at off, mod p, in the field's limbs: hi 2^256 + lo, where
+     * 2^256 = 38 and 2^255 = 19 (mod p).
+     */
+    static int[] os2ipModP(byte[] uniform, int off) {
+        byte[] little = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            little[i] = uniform[off + L - 1 - i]; // lo: the last 32 bytes
+        }
+        int top = (little[31] >>> 7) & 1;
+        little[31] &= 0x7f;
+        int[] lo = F(), hi = F(), bit255 = F();
+        X25519Field.decode(little, 0, lo);
+        Arrays.fill(little, (byte) 0);
+        for (int i = 0; i < L - 32; i++) {
+            little[i] = uniform[off + L - 33 - i]; // hi: the first 16 bytes
+        }
+        X25519Field.decode(little, 0, hi);
+        X25519Field.mul(hi, 38, hi);
+        bit255[0] = 19 * top;
+        X25519Field.add(lo, hi, lo);
+        X25519Field.add(lo, bit255, lo);
+        X25519Field.carry(lo);
+        return lo;
     }
 
     private static int[] element(BigInteger value) {

@@ -123,6 +123,55 @@ class HashToCurve25519Test {
     }
 
     @Test
+    void a_batch_hashes_each_message_as_it_would_alone() {
+        var hash = HashToCurve25519.forPsi();
+        var random = new Random(11);
+        List<byte[]> msgs = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            byte[] msg = new byte[random.nextInt(40)];
+            random.nextBytes(msg);
+            msgs.add(msg);
+        }
+        byte[] batch = new byte[32 * 300 + 7];
+        hash.hashToCurve(msgs, 0, 300, batch, 7);
+        for (int i = 0; i < 300; i++) {
+            assertThat(HexFormat.of().formatHex(batch, 7 + 32 * i, 7 + 32 * (i + 1))).as("message %d", i)
+                    .isEqualTo(HexFormat.of().formatHex(hash.hashToCurve(msgs.get(i))));
+        }
+        byte[] middle = new byte[32 * 3];
+        hash.hashToCurve(msgs, 10, 13, middle, 0);
+        assertThat(HexFormat.of().formatHex(middle)).isEqualTo(HexFormat.of().formatHex(batch, 7 + 320, 7 + 416));
+    }
+
+    @Test
+    void reduces_48_uniform_bytes_mod_p_as_os2ip_and_bigintegers_do() {
+        var random = new Random(13);
+        List<byte[]> inputs = new java.util.ArrayList<>();
+        inputs.add(new byte[48]);
+        byte[] ones = new byte[48];
+        java.util.Arrays.fill(ones, (byte) 0xff);
+        inputs.add(ones);
+        for (BigInteger edge : List.of(HashToCurve25519.P, HashToCurve25519.P.subtract(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(255), BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE),
+                HashToCurve25519.P.shiftLeft(128))) {
+            byte[] big = edge.toByteArray();
+            byte[] padded = new byte[48];
+            System.arraycopy(big, Math.max(0, big.length - 48), padded, Math.max(0, 48 - big.length), Math.min(48, big.length));
+            inputs.add(padded);
+        }
+        for (int i = 0; i < 200; i++) {
+            byte[] bytes = new byte[48];
+            random.nextBytes(bytes);
+            inputs.add(bytes);
+        }
+        for (byte[] bytes : inputs) {
+            assertThat(HashToCurve25519.toBigInteger(HashToCurve25519.os2ipModP(bytes, 0)))
+                    .as(HexFormat.of().formatHex(bytes))
+                    .isEqualTo(new BigInteger(1, bytes).mod(HashToCurve25519.P));
+        }
+    }
+
+    @Test
     void the_dst_names_datatoken_psi_v1_and_the_suite() {
         assertThat(HashToCurve25519.DATATOKEN_PSI_DST)
                 .startsWith("DATATOKEN-PSI-V01-")
