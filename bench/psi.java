@@ -178,7 +178,10 @@ public class psi {
     static X25519Engine engine(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--engine")) {
-                String name = i + 1 < args.length ? args[i + 1] : "";
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException("--engine needs a value");
+                }
+                String name = args[i + 1];
                 return switch (name) {
                     case "bouncy-castle" -> X25519Engine.bouncyCastle();
                     case "openssl" -> X25519Engine.openSsl().orElseThrow(() -> new IllegalArgumentException(

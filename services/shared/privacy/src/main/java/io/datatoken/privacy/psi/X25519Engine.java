@@ -41,7 +41,7 @@ public interface X25519Engine {
         return BouncyCastleX25519.INSTANCE;
     }
 
-    /** OpenSSL's, if JNA and libcrypto 3 load here; why not is logged nowhere: {@link #fastest()} falls back. */
+    /** OpenSSL's, when JNA and libcrypto 3 load here and answer RFC 7748's vector; empty otherwise. */
     static Optional<X25519Engine> openSsl() {
         return OpenSslX25519.available().map(X25519Engine.class::cast);
     }
