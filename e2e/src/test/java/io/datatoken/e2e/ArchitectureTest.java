@@ -114,7 +114,12 @@ class ArchitectureTest {
         // they run inside op packages in the node's sandbox: the JDK and their kept libraries only
         classes().that().resideInAPackage("io.datatoken.privacy..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("io.datatoken.privacy..", "java..",
-                        "org.bouncycastle..", "smile..", "com.fasterxml.jackson..")
+                        "org.bouncycastle..", "smile..", "com.fasterxml.jackson..", "com.sun.jna..")
+                .check(platform);
+        // and only PSI's OpenSSL adapter calls native code (decision 0022)
+        noClasses().that().resideInAPackage("io.datatoken.privacy..")
+                .and().haveNameNotMatching("io\\.datatoken\\.privacy\\.psi\\.OpenSslX25519(\\$.*)?")
+                .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
                 .check(platform);
     }
 
