@@ -114,6 +114,41 @@ class JobLifecycleIT {
                 bytes("{\"algorithm\":\"" + composition.aData() + "\"}")), 409, "not-an-algorithm");
     }
 
+    @Test
+    void a_retried_post_with_the_same_idempotency_key_answers_what_the_first_posted_and_posts_nothing_twice()
+            throws IOException {
+        String key = java.util.UUID.randomUUID().toString();
+        var first = stack.postIdempotent("/job/api/v1/tasks", carol, key, "{\"description\":\"retried task\"}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        var again = stack.postIdempotent("/job/api/v1/tasks", carol, "\"" + key + "\"", "{\"description\":\"retried task\"}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        String task = Stack.JSON.readTree(first.body()).get("taskId").asText();
+        assertThat(Stack.JSON.readTree(again.body()).get("taskId").asText()).isEqualTo(task);
+        assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(Stack.JSON.readTree(stack.get("/job/api/v1/tasks", carol).body()))
+                .filteredOn(t -> t.get("taskId").asText().equals(task)).hasSize(1);
+        assertProblem(stack.postIdempotent("/job/api/v1/tasks", carol, key, "{\"description\":\"another task\"}"),
+                409, "idempotency-key-reused");
+
+        String jobs = "/job/api/v1/tasks/" + task + "/jobs";
+        String body = "{\"algorithm\":\"" + composition.algorithm() + "\"}";
+        var submitted = stack.postIdempotent(jobs, carol, key, body);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        String job = Stack.JSON.readTree(submitted.body()).get("jobId").asText();
+        var resubmitted = stack.postIdempotent(jobs, carol, key, body);
+        assertThat(resubmitted.statusCode()).as(resubmitted.body()).isEqualTo(200);
+        assertThat(Stack.JSON.readTree(resubmitted.body()).get("jobId").asText()).isEqualTo(job);
+        assertThat(Stack.JSON.readTree(resubmitted.body()).get("state").asText()).isEqualTo("SUBMITTED");
+        assertThat(Stack.JSON.readTree(stack.get(JOBS, carol).body()))
+                .filteredOn(j -> j.get("taskId").asText().equals(task)).hasSize(1);
+        // the same key on another task names the same job id, which is taken: refused, not a second job
+        assertProblem(stack.postIdempotent("/job/api/v1/tasks/" + taskId + "/jobs", carol, key, body),
+                409, "idempotency-key-reused");
+
+        assertProblem(stack.postIdempotent(jobs, carol, "two words", body), 400, "malformed-idempotency-key");
+        assertProblem(stack.postIdempotent(jobs, carol, "k".repeat(256), body), 400, "malformed-idempotency-key");
+    }
+
     private String submit() throws IOException {
         var response = stack.post("/job/api/v1/tasks/" + taskId + "/jobs", carol, JSON_TYPE,
                 bytes("{\"algorithm\":\"" + composition.algorithm() + "\"}"));

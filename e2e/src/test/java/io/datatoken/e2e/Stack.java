@@ -132,6 +132,16 @@ final class Stack {
         return send(request.build());
     }
 
+    /** A POST with an {@code Idempotency-Key} header, as a client that may retry it sends. */
+    HttpResponse<String> postIdempotent(String path, String bearerToken, String key, String json) {
+        var request = HttpRequest.newBuilder(URI.create(services() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .header("Authorization", "Bearer " + bearerToken)
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(request.build());
+    }
+
     HttpResponse<String> put(String path, String bearerToken, String contentType, byte[] body) {
         var request = HttpRequest.newBuilder(URI.create(services() + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType)

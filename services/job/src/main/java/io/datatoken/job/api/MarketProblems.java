@@ -1,5 +1,6 @@
 package io.datatoken.job.api;
 
+import io.datatoken.job.market.KeyReused;
 import io.datatoken.job.market.Market;
 import io.datatoken.job.market.NotYours;
 import io.datatoken.support.web.Problem;
@@ -34,6 +35,17 @@ public final class MarketProblems {
         @Override
         public Response toResponse(Market.UnknownJob e) {
             return Problem.of(Response.Status.NOT_FOUND, "unknown-job", e.getMessage()).at(path(uri)).toResponse();
+        }
+    }
+
+    @Provider
+    public static class IdempotencyKeyReused implements ExceptionMapper<KeyReused> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(KeyReused e) {
+            return Problem.of(Response.Status.CONFLICT, "idempotency-key-reused", e.getMessage()).at(path(uri)).toResponse();
         }
     }
 

@@ -7,6 +7,7 @@ import io.datatoken.domain.market.SignedExecutionRequest;
 import io.datatoken.domain.market.Task;
 import io.datatoken.domain.market.TaskId;
 import io.datatoken.domain.op.OpHash;
+import io.datatoken.domain.organization.LedgerRefusal;
 import io.datatoken.domain.organization.OrganizationAlias;
 import io.datatoken.domain.token.DataTokenId;
 import io.datatoken.job.custody.CustodialAccounts;
@@ -20,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -49,7 +51,11 @@ public class Market {
 
     Clock clock = Clock.systemUTC();
 
-    public TaskEntry createTask(OrganizationAlias organization, String description) {
+    /**
+     * Posts a task for the organization; with a key, the task the same key posted before if there is one
+     * (its description must be the same), recorded on the board if an earlier attempt did not get that far.
+     */
+    public Posted<TaskEntry> createTask(OrganizationAlias organization, String description, Optional<IdempotencyKey> key) {
         if (description == null) {
             throw new IllegalArgumentException("'description' is required: what the task needs");
         }
@@ -58,17 +64,49 @@ public class Market {
             throw new IllegalArgumentException("a task description has at most " + MAX_DESCRIPTION_LENGTH
                     + " characters; it had " + description.length());
         }
-        TaskId id = TaskId.of(randomId());
+        TaskId id = key.map(k -> k.taskId(organization)).orElseGet(() -> TaskId.of(randomId()));
         custody.actingFor(organization);
-        markets.signedBy(organization).createTask(id, description);
-        return board.record(new TaskEntry(UUID.randomUUID(), organization.value(), description, now(), id.value(), null));
+        try {
+            markets.signedBy(organization).createTask(id, description);
+        } catch (LedgerRefusal refused) {
+            if (key.isEmpty() || !"TaskExists".equals(refused.reason())) {
+                throw refused;
+            }
+            Task earlier = markets.reader().findTask(id).orElseThrow(() -> refused);
+            if (!earlier.owner().equals(organization) || !earlier.description().equals(description)) {
+                throw new KeyReused("this " + IdempotencyKey.HEADER + " already posted task " + id + " with another "
+                        + "description; send a new key for a new task");
+            }
+            return new Posted<>(board.task(id.value()).orElseGet(() -> board.record(new TaskEntry(UUID.randomUUID(),
+                    organization.value(), description, at(earlier.createdAt()), id.value(), null))), true);
+        }
+        return new Posted<>(board.record(new TaskEntry(UUID.randomUUID(), organization.value(), description, now(),
+                id.value(), null)), false);
     }
 
-    public JobEntry submitJob(OrganizationAlias organization, TaskId task, DataTokenId algorithm) {
-        JobId id = JobId.of(randomId());
+    /**
+     * Submits the algorithm as a job to the task; with a key, the job the same key submitted before if
+     * there is one (same task and algorithm), which the board then follows as any job it sees.
+     */
+    public Posted<JobEntry> submitJob(OrganizationAlias organization, TaskId task, DataTokenId algorithm,
+                                      Optional<IdempotencyKey> key) {
+        JobId id = key.map(k -> k.jobId(organization)).orElseGet(() -> JobId.of(randomId()));
         custody.actingFor(organization);
-        markets.signedBy(organization).submitJob(id, task, algorithm);
-        return refresh(id);
+        try {
+            markets.signedBy(organization).submitJob(id, task, algorithm);
+        } catch (LedgerRefusal refused) {
+            if (key.isEmpty() || !"JobExists".equals(refused.reason())) {
+                throw refused;
+            }
+            Job earlier = markets.reader().findJob(id).orElseThrow(() -> refused);
+            if (!earlier.owner().equals(organization) || !earlier.task().equals(task)
+                    || !earlier.algorithm().equals(algorithm)) {
+                throw new KeyReused("this " + IdempotencyKey.HEADER + " already submitted job " + id + " (task "
+                        + earlier.task() + ", algorithm " + earlier.algorithm() + "); send a new key for a new job");
+            }
+            return new Posted<>(refresh(id), true);
+        }
+        return new Posted<>(refresh(id), false);
     }
 
     /** Moves the job to AUTHORIZED, which the chain allows only while its whole tree is authorized. */

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 
 /** The service's copy of the task market: tasks and jobs as last seen on chain. */
 @ApplicationScoped
@@ -20,6 +21,12 @@ public class TaskBoard {
                         TaskEntry.class)
                 .setParameter("org", organization.value())
                 .getResultList();
+    }
+
+    /** The task recorded under its chain id, if any. */
+    public Optional<TaskEntry> task(String chainId) {
+        return entities.createQuery("select e from TaskEntry e where e.chainId = :id", TaskEntry.class)
+                .setParameter("id", chainId).getResultStream().findFirst();
     }
 
     @Transactional
