@@ -178,6 +178,27 @@ class PortalEndUserBrowserIT {
     }
 
     @Test
+    void u1ConsentsUntilADayTheyPickAndTheChainHoldsThatExpiry() throws IOException {
+        String union = vendorComposesU1sData(PURPOSE);
+        String key = u1Data + "-" + union;
+        browser = PortalBrowser.start(profile).signInAs("u1");
+        java.time.LocalDate lastDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(30);
+
+        browser.enter("my-data-consent-until", lastDay.format(java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy")));
+        browser.click("my-data-consent-action-" + key);
+
+        browser.await.until(d -> d.findElement(By.id("my-data-consent-outcome")).getText().startsWith("Consented"));
+        browser.await.until(d -> "Withdraw".equals(d.findElement(By.id("my-data-consent-action-" + key)).getText()));
+        // the consent lasts through the picked day: it ends when the next one begins (UTC)
+        String end = lastDay.plusDays(1) + " 00:00:00 UTC";
+        assertThat(browser.textOf("my-data-consent-state-" + key)).isEqualTo("Given, until " + end);
+        awaitTheTracersLastChange(union, "GRANTED");
+        browser.open("");
+        assertThat(browser.textOf("my-data-consent-state-" + key)).as("read afresh from the tracer")
+                .isEqualTo("Given, until " + end);
+    }
+
+    @Test
     void u1IsShownTheDevicesRefusalOfACompositionForAnotherPurposeWithWhatItBreaks() throws IOException {
         String advertising = vendorComposesU1sData("advertising");
         String key = u1Data + "-" + advertising;

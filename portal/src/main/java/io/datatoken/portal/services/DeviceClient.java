@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,13 +43,17 @@ public class DeviceClient {
     }
 
     /**
-     * Consents, until withdrawn, to the composition's use of the token: the device verifies the
-     * composition against the token's terms itself, then grants on chain ({@code tx}; none when a live
-     * consent stood already). A composition that breaks the terms is refused ({@code 409 terms-not-met}),
-     * its verdict read by {@link #verdictOf}.
+     * Consents to the composition's use of the token, until {@code until} or, without it, until withdrawn:
+     * the device verifies the composition against the token's terms itself, then grants on chain
+     * ({@code tx}; none when a live consent with that expiry stood already). A composition that breaks the
+     * terms is refused ({@code 409 terms-not-met}), its verdict read by {@link #verdictOf}.
      */
-    public Consent consent(URI device, String child, String parent) {
-        return client.postAt(at(device, ""), SERVICE, Map.of("child", child, "parent", parent), Consent.class);
+    public Consent consent(URI device, String child, String parent, Optional<Instant> until) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("child", child);
+        body.put("parent", parent);
+        until.ifPresent(end -> body.put("expiresAt", end.toString()));
+        return client.postAt(at(device, ""), SERVICE, body, Consent.class);
     }
 
     /** Withdraws the live consent on chain ({@code 404 no-consent} when there is none). */

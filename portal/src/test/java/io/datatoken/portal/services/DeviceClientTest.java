@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,8 @@ class DeviceClientTest {
                 {"child":"%s","parent":"%s","tx":"%s","verdict":{"child":"%s","op":"0x01","passed":true,"denials":[]}}"""
                 .formatted(DT, PARENT, TX, DT));
 
-        DeviceClient.Consent consent = devices.consent(URI.create(server.url() + "/compute/api/"), DT, PARENT);
+        DeviceClient.Consent consent = devices.consent(URI.create(server.url() + "/compute/api/"), DT, PARENT,
+                Optional.empty());
 
         TestServer.Asked asked = server.asked.getFirst();
         assertThat(asked.method()).isEqualTo("POST");
@@ -61,6 +63,19 @@ class DeviceClientTest {
         assertThat(consent.tx()).isEqualTo(TX);
         assertThat(consent.expiresAt()).isNull();
         assertThat(consent.verdict().passed()).isTrue();
+    }
+
+    @Test
+    void aConsentUntilADateSendsItsExpiry() {
+        server.reply(201, "application/json", """
+                {"child":"%s","parent":"%s","expiresAt":"2027-01-01T00:00:00Z","tx":"%s",
+                 "verdict":{"child":"%s","op":"0x01","passed":true,"denials":[]}}""".formatted(DT, PARENT, TX, DT));
+
+        DeviceClient.Consent consent = devices.consent(server.url(), DT, PARENT,
+                Optional.of(java.time.Instant.parse("2027-01-01T00:00:00Z")));
+
+        assertThat(server.asked.getFirst().body()).contains("\"expiresAt\":\"2027-01-01T00:00:00Z\"");
+        assertThat(consent.expiresAt()).isEqualTo("2027-01-01T00:00:00Z");
     }
 
     @Test
@@ -86,7 +101,7 @@ class DeviceClientTest {
                     "reason":"state the purpose the child's terms agree to in the composition's terms"}]}}"""
                 .formatted(DT));
 
-        assertThatThrownBy(() -> devices.consent(server.url(), DT, PARENT)).isInstanceOfSatisfying(BackendProblem.class,
+        assertThatThrownBy(() -> devices.consent(server.url(), DT, PARENT, Optional.empty())).isInstanceOfSatisfying(BackendProblem.class,
                 problem -> {
                     assertThat(problem.service()).isEqualTo("compute");
                     assertThat(problem.type()).contains("terms-not-met");

@@ -3,6 +3,7 @@ package io.datatoken.portal.ui.dashboard;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouterLink;
@@ -18,6 +19,8 @@ import io.datatoken.portal.ui.Panel;
 import io.datatoken.portal.ui.trace.TraceView;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +41,7 @@ class MyDataPanel extends Panel {
     private final Span count = new Span();
     private final Grid<OwnToken> tokens;
     private final Grid<CompositionConsent> compositions;
+    private final DatePicker consentUntil = new DatePicker();
     private final Span outcome = new Span();
     private final InlineProblem consentProblem = new InlineProblem("my-data-consent-problem");
     private final Grid<VerificationReport.Denial> denials;
@@ -89,7 +93,12 @@ class MyDataPanel extends Panel {
         Span consent = new Span(getTranslation("dashboard.my-data.consent"));
         consent.setId("my-data-consent");
         consent.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
-        with(count, tokens, consent, compositions, outcome, consentProblem, denials, refresh);
+        consentUntil.setId("my-data-consent-until");
+        consentUntil.setLabel(getTranslation("dashboard.my-data.consent-until"));
+        consentUntil.setHelperText(getTranslation("dashboard.my-data.consent-until.help"));
+        consentUntil.setClearButtonVisible(true);
+        consentUntil.setMin(LocalDate.now(ZoneOffset.UTC));
+        with(count, tokens, consent, consentUntil, compositions, outcome, consentProblem, denials, refresh);
         load();
     }
 
@@ -146,7 +155,7 @@ class MyDataPanel extends Panel {
         clearOutcome();
         device(row).ifPresent(device -> {
             try {
-                DeviceClient.Consent given = devices.consent(device, row.token(), row.composition().dt());
+                DeviceClient.Consent given = devices.consent(device, row.token(), row.composition().dt(), until());
                 outcome.setText(given.tx() == null
                         ? getTranslation("dashboard.my-data.consented.stands", Formats.shortHex(row.composition().dt()))
                         : getTranslation("dashboard.my-data.consented", Formats.shortHex(row.composition().dt()),
@@ -172,6 +181,11 @@ class MyDataPanel extends Panel {
                     remember(row, "REVOKED", null, withdrawn.tx());
                     load();
                 });
+    }
+
+    /** The end of the day picked (UTC), through which a consent given now lasts; none: until withdrawn. */
+    private Optional<Instant> until() {
+        return consentUntil.getOptionalValue().map(day -> day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /** The token's device node, read from its DDO; said so when the DDO names none. */
