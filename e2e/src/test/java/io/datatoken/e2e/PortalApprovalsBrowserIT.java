@@ -100,6 +100,29 @@ class PortalApprovalsBrowserIT {
     }
 
     @Test
+    void aliceApprovesAFreshCompositionUntilADayShePicksAndTheGrantEndsThen() throws Exception {
+        AssetWorld.enter();
+        var stack = AssetWorld.stack;
+        AssetWorld.Composition fresh = AssetWorld.twoBanksAndAnAlgorithm(stack.tokenOf("alice"), stack.tokenOf("bob"),
+                stack.tokenOf("carol"));
+        String key = fresh.algorithm() + "-" + fresh.aData();
+        browser = PortalBrowser.start(profile).signInAs("alice").open("approvals");
+        refreshUntil(d -> !d.findElements(By.id("approvals-approve-" + key)).isEmpty());
+        java.time.LocalDate lastDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(90);
+
+        browser.enter("approvals-until", lastDay.format(java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy")));
+        clickInView("approvals-approve-" + key);
+
+        browser.await.until(d -> d.findElement(By.id("approvals-outcome")).getText().startsWith("Approved"));
+        String granted = "GRANTED until " + lastDay.plusDays(1) + " 00:00:00 UTC";
+        refreshUntil(d -> browser.gridCells("approvals-grid").contains(granted));
+        // the chain holds that expiry, as the asset service reads it
+        var grants = Stack.JSON.readTree(stack.get(AssetWorld.ASSETS + "/" + fresh.aData() + "/grants",
+                stack.tokenOf("alice")).body());
+        assertThat(grants.findValuesAsText("expiresAt")).anySatisfy(at -> assertThat(at).startsWith(lastDay.plusDays(1) + "T00:00"));
+    }
+
+    @Test
     void aliceDeniesAFreshCompositionWithAReasonTheComposerReadsAndApprovingItLaterSupersedesTheDenial() throws Exception {
         AssetWorld.enter();
         var stack = AssetWorld.stack;

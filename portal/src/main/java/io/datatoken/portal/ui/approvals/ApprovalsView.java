@@ -2,6 +2,7 @@ package io.datatoken.portal.ui.approvals;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -30,6 +31,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -50,6 +53,7 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<ApprovalRow> grid = new Grid<>();
     private final Span none = new Span();
     private final InlineProblem actionProblem = new InlineProblem("approvals-action-problem");
+    private final DatePicker approveUntil = new DatePicker();
     private final Div outcome = new Div();
     private final Div report = new Div();
     private final ComboBox<Asset> autoAsset = new ComboBox<>();
@@ -71,7 +75,12 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
         report.setId("approvals-report");
         report.setWidthFull();
         // The outcome and the report above the grid: a long list would push them out of sight.
-        add(title, new Span(getTranslation("approvals.intro")), refresh, problem, actionProblem, outcome, report,
+        approveUntil.setId("approvals-until");
+        approveUntil.setLabel(getTranslation("approvals.until"));
+        approveUntil.setHelperText(getTranslation("approvals.until.help"));
+        approveUntil.setClearButtonVisible(true);
+        approveUntil.setMin(LocalDate.now(ZoneOffset.UTC));
+        add(title, new Span(getTranslation("approvals.intro")), refresh, approveUntil, problem, actionProblem, outcome, report,
                 grid(), none, new H3(getTranslation("approvals.auto.title")), autoAuthorization(), autoProblem);
         load();
     }
@@ -183,7 +192,10 @@ public class ApprovalsView extends VerticalLayout implements HasDynamicTitle {
     private void approve(ApprovalRow row) {
         clearOutcome();
         try {
-            VerificationReport answer = verifier.authorize(row.asset().dt(), row.composition(), null);
+            // through the picked day (UTC): the grant ends when the next one begins
+            String until = approveUntil.getOptionalValue()
+                    .map(day -> day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString()).orElse(null);
+            VerificationReport answer = verifier.authorize(row.asset().dt(), row.composition(), until);
             outcome.setText(getTranslation("approvals.approved", Formats.shortHex(row.composition())));
             if (answer != null) {
                 showReport(row, answer);
