@@ -65,13 +65,8 @@ class PortalApprovalsBrowserIT {
 
     @Test
     void aliceApprovesAFreshCompositionOverHerNewAssetRevokesItAndOptsTheAssetInToAutomaticApproval() throws Exception {
-        AssetWorld.enter();
-        var stack = AssetWorld.stack;
-        AssetWorld.Composition fresh = AssetWorld.twoBanksAndAnAlgorithm(stack.tokenOf("alice"), stack.tokenOf("bob"),
-                stack.tokenOf("carol"));
-        String key = fresh.algorithm() + "-" + fresh.aData();
-        browser = PortalBrowser.start(profile).signInAs("alice").open("approvals");
-        refreshUntil(d -> !d.findElements(By.id("approvals-approve-" + key)).isEmpty());
+        AssetWorld.Composition fresh = aliceSeesAFreshCompositionInApprovals();
+        String key = keyOf(fresh);
         assertThat(revocable(browser.driver, key)).as("nothing granted yet").isFalse();
 
         clickInView("approvals-approve-" + key);
@@ -101,13 +96,8 @@ class PortalApprovalsBrowserIT {
 
     @Test
     void aliceApprovesAFreshCompositionUntilADayShePicksAndTheGrantEndsThen() throws Exception {
-        AssetWorld.enter();
-        var stack = AssetWorld.stack;
-        AssetWorld.Composition fresh = AssetWorld.twoBanksAndAnAlgorithm(stack.tokenOf("alice"), stack.tokenOf("bob"),
-                stack.tokenOf("carol"));
-        String key = fresh.algorithm() + "-" + fresh.aData();
-        browser = PortalBrowser.start(profile).signInAs("alice").open("approvals");
-        refreshUntil(d -> !d.findElements(By.id("approvals-approve-" + key)).isEmpty());
+        AssetWorld.Composition fresh = aliceSeesAFreshCompositionInApprovals();
+        String key = keyOf(fresh);
         java.time.LocalDate lastDay = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(90);
 
         browser.enter("approvals-until", lastDay.format(java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy")));
@@ -117,6 +107,7 @@ class PortalApprovalsBrowserIT {
         String granted = "GRANTED until " + lastDay.plusDays(1) + " 00:00:00 UTC";
         refreshUntil(d -> browser.gridCells("approvals-grid").contains(granted));
         // the chain holds that expiry, as the asset service reads it
+        var stack = AssetWorld.stack;
         var grants = Stack.JSON.readTree(stack.get(AssetWorld.ASSETS + "/" + fresh.aData() + "/grants",
                 stack.tokenOf("alice")).body());
         assertThat(grants.findValuesAsText("expiresAt")).anySatisfy(at -> assertThat(at).startsWith(lastDay.plusDays(1) + "T00:00"));
@@ -124,14 +115,11 @@ class PortalApprovalsBrowserIT {
 
     @Test
     void aliceDeniesAFreshCompositionWithAReasonTheComposerReadsAndApprovingItLaterSupersedesTheDenial() throws Exception {
-        AssetWorld.enter();
+        AssetWorld.Composition fresh = aliceSeesAFreshCompositionInApprovals();
+        String key = keyOf(fresh);
         var stack = AssetWorld.stack;
         String carol = stack.tokenOf("carol");
-        AssetWorld.Composition fresh = AssetWorld.twoBanksAndAnAlgorithm(stack.tokenOf("alice"), stack.tokenOf("bob"), carol);
-        String key = fresh.algorithm() + "-" + fresh.aData();
         String reason = "Our terms do not cover marketing " + fresh.algorithm().substring(2, 8);
-        browser = PortalBrowser.start(profile).signInAs("alice").open("approvals");
-        refreshUntil(d -> !d.findElements(By.id("approvals-deny-" + key)).isEmpty());
 
         clickInView("approvals-deny-" + key);
         browser.click("approvals-deny-yes");
@@ -200,6 +188,22 @@ class PortalApprovalsBrowserIT {
     /** Whether the row's Revoke button is enabled (a Vaadin button disables itself by an attribute). */
     private static boolean revocable(WebDriver driver, String key) {
         return driver.findElement(By.id("approvals-revoke-" + key)).getDomAttribute("disabled") == null;
+    }
+
+    /** A fresh composition over a new asset of alice's, and alice on the approvals page once it lists it. */
+    private AssetWorld.Composition aliceSeesAFreshCompositionInApprovals() throws Exception {
+        AssetWorld.enter();
+        var stack = AssetWorld.stack;
+        AssetWorld.Composition fresh = AssetWorld.twoBanksAndAnAlgorithm(stack.tokenOf("alice"), stack.tokenOf("bob"),
+                stack.tokenOf("carol"));
+        browser = PortalBrowser.start(profile).signInAs("alice").open("approvals");
+        refreshUntil(d -> !d.findElements(By.id("approvals-approve-" + keyOf(fresh))).isEmpty());
+        return fresh;
+    }
+
+    /** The row key the approvals grid names a composition's use of alice's asset by. */
+    private static String keyOf(AssetWorld.Composition fresh) {
+        return fresh.algorithm() + "-" + fresh.aData();
     }
 
     /** Refreshes the list until the tracer has indexed what the chain recorded. */
